@@ -1,0 +1,134 @@
+"""The `reviewer` command: review, eval, rules, cv, bulk."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import ReviewerError
+
+FORMATS = ("text", "json", "html", "docx")
+
+
+def _add_review(sub):
+    p = sub.add_parser("review", help="review one statement (.docx, .txt, .md, or - for standard input)")
+    p.add_argument("statement", help="the statement file, or - to read standard input")
+    p.add_argument("--cv", help="the CV or applicant file (.json, .yaml, .csv, .docx, .txt)")
+    p.add_argument("--exam", action="append", default=[], metavar="NAME=RESULT",
+                   help='an exam result, e.g. "USMLE Step 1=fail,pass" or "USMLE Step 2 CK=221" (repeatable)')
+    p.add_argument("--as-of", help="the application month, YYYY-MM (default: this month)")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("-o", "--output", help="write the output to this file instead of standard output")
+    p.add_argument("--disable", action="append", default=[], metavar="RULE",
+                   help="turn a rule off by id, e.g. region.generic (repeatable)")
+
+
+def run_review(args) -> int:
+    from .profile import parse_exam_flag
+    from .review import review
+
+    exams = [exam for flag in args.exam for exam in parse_exam_flag(flag)]
+    cv = Path(args.cv) if args.cv else None
+    source = args.statement if args.statement == "-" else Path(args.statement)
+    from .reading import read_path
+    result = review(read_path(source), cv=cv, as_of=args.as_of, exams=exams, disabled=args.disable)
+    if args.format == "docx" and not args.output:
+        raise ReviewerError("--format docx writes a Word file: give -o OUT.docx")
+    output = render(result, args.format)
+    if args.output:
+        Path(args.output).write_bytes(output if isinstance(output, bytes) else output.encode("utf-8"))
+    else:
+        sys.stdout.write(output)
+    return result.exit_code
+
+
+def render(result, fmt: str):
+    if fmt == "json":
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        from .render_html import render_html
+        return render_html(result)
+    if fmt == "docx":
+        from .render_docx import render_docx
+        return render_docx(result)
+    from .render_text import render as render_text
+    return render_text(result)
+
+
+def _add_rules(sub):
+    sub.add_parser("rules", help="list every rule: id, level, what it checks, guide section")
+
+
+def run_rules(args) -> int:
+    from .rulebook import default_rulebook
+    book = default_rulebook()
+    for rule in book.findable():
+        print(f"{rule.id:28} {rule.level:10} {rule.summary.strip()}")
+        print(f"{'':28} {'':10} source: {rule.source}")
+    print()
+    print("Sentence labels:")
+    for name, rule in sorted(book.labels.items()):
+        print(f"  {name:26} {' '.join(rule.summary.split())}")
+    for name, pack in sorted(book.regions.items()):
+        print(f"\nRegion pack: {name} (last verified {pack.data['last_verified']})")
+    return 0
+
+
+def _add_eval(sub):
+    p = sub.add_parser("eval", help="measure accuracy on a labelled corpus folder")
+    p.add_argument("corpus", help="folder of NAME.json corpus files")
+    p.add_argument("-v", "--verbose", action="store_true", help="list each miss with its sentence")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run_eval(args) -> int:
+    from .evaluate import evaluate, render_report
+    report = evaluate(Path(args.corpus))
+    if args.format == "json":
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        sys.stdout.write(render_report(report, verbose=args.verbose))
+    return 0
+
+
+def _optional(module: str):
+    try:
+        return __import__(f"reviewer.{module}.cli", fromlist=["add_parser", "run"])
+    except ImportError:
+        return None
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="reviewer", description=(
+        "Review a residency personal statement and CV against the IMG guide for Atlanta/Georgia."))
+    sub = parser.add_subparsers(dest="command", required=True)
+    _add_review(sub)
+    _add_eval(sub)
+    _add_rules(sub)
+    runners = {"review": run_review, "eval": run_eval, "rules": run_rules}
+    for name in ("cv", "bulk"):
+        module = _optional(name)
+        if module is not None:
+            module.add_parser(sub)
+            runners[name] = module.run
+    return parser, runners
+
+
+def main(argv=None) -> int:
+    parser, runners = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return runners[args.command](args)
+    except ReviewerError as exc:
+        print(f"reviewer: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("reviewer: interrupted", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

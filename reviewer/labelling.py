@@ -1,0 +1,167 @@
+"""Give each sentence its labels from the cues found in it and around it (DESIGN.md 'Sentence labels')."""
+from __future__ import annotations
+
+from spacy.language import Language
+
+from .rulebook import load_rulebook
+
+LOW_SCORE = 215
+# How far back (sentences, same paragraph) a setback opens a window in which growth can follow.
+GROWTH_WINDOW = 3
+
+
+def paragraph_indexes(doc, sentences) -> list[int]:
+    """The paragraph number of each sentence: a blank line between two sentences starts a new one."""
+    out, para = [], 0
+    for i, sent in enumerate(sentences):
+        if i and doc.text[sentences[i - 1].end_char:sent.start_char].count("\n") >= 2:
+            para += 1
+        out.append(para)
+    return out
+
+
+class SentenceView:
+    """The cues of one sentence, with the few derived facts the label decisions need."""
+
+    def __init__(self, doc, sent, cues):
+        self.doc, self.sent, self.cues = doc, sent, cues
+        clinical = cues.get("clinical_failure", [])
+        if clinical:  # "heart failure" is not a failed exam
+            cues["negative"] = [m for m in cues.get("negative", [])
+                                if not any(s <= m[0] < e for s, e in clinical)]
+            if not cues["negative"]:
+                del cues["negative"]
+
+    def has(self, *names) -> bool:
+        return any(self.cues.get(n) for n in names)
+
+    def low_score(self) -> bool:
+        for start, end in self.cues.get("score_number", []):
+            if 100 <= int(self.doc[start].text) < LOW_SCORE:
+                return True
+        return False
+
+
+@Language.factory("reviewer_labels", default_config={"rules_dir": ""})
+def make_labeller(nlp, name, rules_dir):
+    return Labeller(load_rulebook(rules_dir) if rules_dir else load_rulebook())
+
+
+class Labeller:
+    """Sets ``doc._.labels`` (a set per sentence) and ``doc._.places`` (Georgia places per sentence)."""
+
+    def __init__(self, rulebook):
+        self.rulebook = rulebook
+
+    def __call__(self, doc):
+        sentences = doc._.sentences
+        views = [SentenceView(doc, s, c) for s, c in zip(sentences, doc._.cues)]
+        paragraphs = paragraph_indexes(doc, sentences)
+        labels = [set() for _ in sentences]
+        passage = disclosure_passage(views, paragraphs)
+        for i in passage:
+            labels[i].add("score_disclosure")
+        region_named = any(v.has("region_anchor", "region_place") for v in views)
+        places = []
+        for i, view in enumerate(views):
+            if is_blame(i, views, passage, paragraphs):
+                labels[i].add("blame")
+            if is_growth(i, views, passage, paragraphs):
+                labels[i].add("growth")
+            named = tie_places(view, region_named)
+            places.append(named)
+            if is_regional_tie(view, named, region_named):
+                labels[i].add("regional_tie")
+            if view.has("specialty") and view.has("reason"):
+                labels[i].add("specialty_motivation")
+        doc._.labels = labels
+        doc._.places = places
+        return doc
+
+
+def is_acknowledgment(i, views, paragraphs) -> bool:
+    """The sentence owns up to a failed, low or repeated exam result."""
+    view = views[i]
+    negative = view.has("negative")
+    if view.has("exam"):
+        if view.low_score():
+            return True
+        return negative
+    if negative and view.has("exam_ref"):
+        near = range(max(0, i - 2), min(len(views), i + 3))
+        return any(views[j].has("exam") and paragraphs[j] == paragraphs[i] for j in near)
+    return False
+
+
+def continues_passage(view) -> bool:
+    return view.has("exam", "exam_ref", "negative", "continuation")
+
+
+def disclosure_passage(views, paragraphs) -> list[int]:
+    """The acknowledgments with the context before them and the response after them, same paragraph."""
+    passage = set()
+    for i in range(len(views)):
+        if i in passage or not is_acknowledgment(i, views, paragraphs):
+            continue
+        passage.add(i)
+        j = i - 1
+        while j >= 0 and paragraphs[j] == paragraphs[i] and views[j].has("exam") and not (
+                views[j].has("pride") and not views[j].has("negative")):
+            passage.add(j)
+            j -= 1
+        j = i + 1
+        while j < len(views) and paragraphs[j] == paragraphs[i] and continues_passage(views[j]):
+            passage.add(j)
+            j += 1
+    return sorted(passage)
+
+
+def is_blame(i, views, passage, paragraphs) -> bool:
+    """Puts the result on others or outside factors, or minimizes it, without owning it."""
+    view = views[i]
+    in_scope = i in passage or view.has("exam", "setback") or any(
+        j in passage and paragraphs[j] == paragraphs[i] for j in (i - 1, i + 1))
+    if not in_scope or view.has("ownership"):
+        return False
+    attributes = view.has("external") and view.has("frame")
+    minimizes = view.has("minimize") and (i in passage or view.has("exam", "exam_ref"))
+    return attributes or minimizes
+
+
+def is_growth(i, views, passage, paragraphs) -> bool:
+    """A concrete change or lesson that follows a setback in the same paragraph."""
+    view = views[i]
+    if not view.has("change"):
+        return False
+    window = range(max(0, i - GROWTH_WINDOW), i)
+    after_setback = any(paragraphs[j] == paragraphs[i] and (j in passage or views[j].has("setback"))
+                        for j in window)
+    if i in passage and not after_setback:
+        # the acknowledgment itself may carry its response ("... and passed on my next attempt")
+        return len(view.cues["change"]) >= 2
+    return after_setback
+
+
+def tie_places(view, region_named: bool) -> list[str]:
+    """Georgia places and institutions named in the sentence (ambiguous names only in a Georgia statement)."""
+    if view.has("region_foreign"):
+        return []
+    spans = list(view.cues.get("region_place", []))
+    if region_named:
+        spans += view.cues.get("region_ambiguous", [])
+    kept, last_end = [], -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if start >= last_end:  # the longest of overlapping names ("Grady Memorial Hospital" over "Grady")
+            kept.append(view.doc[start:end].text)
+            last_end = end
+    return kept
+
+
+def is_regional_tie(view, places, region_named: bool) -> bool:
+    """A concrete connection to the region named in this sentence (not a compliment)."""
+    if places or view.has("health_inherent"):
+        return True
+    anchor = view.has("region_anchor") and not view.has("region_foreign")
+    if view.has("health_needs_region") and region_named and (anchor or view.has("health_region_words")):
+        return True
+    return anchor and view.has("region_tie_word")

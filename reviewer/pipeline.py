@@ -1,0 +1,67 @@
+"""Build the spaCy pipeline once per process: tokenizer, sentencizer, fix-ups, lemmas, cues, labels."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import extensions  # noqa: F401  (declares the Doc extensions)
+from .rulebook import RULES_DIR
+
+# Abbreviations applicants write that must stay one token, so the sentencizer never splits at their dot.
+ABBREVIATIONS = ["approx.", "Approx.", "y.o.", "Univ.", "univ.", "etc.", "vs.", "Ph.D.", "i.e.", "e.g.",
+                 "M.D.", "MD.", "Dept.", "dept.", "Hosp.", "No.", "no.", "Jr.", "Sr.", "Mt.", "Ave.", "Rd.",
+                 "Inc.", "Prof.", "Dr.", "Drs.", "St.", "Ste.", "U.S.", "U.K.", "U.S.A.", "Mr.", "Mrs.", "Ms.",
+                 "Fig.", "approx", "Gen.", "Co.", "Corp."]
+# After these, a capitalised word that usually opens a sentence starts a new one ("... in the U.S. My ...").
+SENTENCE_FINAL_ABBREVIATIONS = {"U.S.", "U.K.", "U.S.A.", "etc.", "Inc.", "Jr.", "Sr.", "Co.", "Corp."}
+SENTENCE_OPENERS = {"i", "my", "the", "this", "that", "these", "those", "it", "we", "our", "in", "at", "after",
+                    "during", "when", "while", "there", "since", "as", "he", "she", "they", "his", "her", "their",
+                    "one", "each", "every", "although", "because", "today", "now", "then", "later", "before",
+                    "for", "with", "what", "working", "by", "through", "over", "on", "if", "but", "and", "so"}
+
+
+@Language.component("reviewer_sentence_fixups")
+def sentence_fixups(doc):
+    """Mend the sentencizer: paragraphs always start a sentence; no sentence starts lowercase or at a digit."""
+    for i in range(1, len(doc)):
+        token, prev = doc[i], doc[i - 1]
+        if token.is_space:
+            continue
+        if prev.is_space and prev.text.count("\n") >= 2:
+            token.is_sent_start = True
+        elif prev.text in SENTENCE_FINAL_ABBREVIATIONS and token.text[:1].isupper() and token.lower_ in SENTENCE_OPENERS:
+            token.is_sent_start = True
+        elif token.is_sent_start and (token.text[:1].islower() or token.text[:1].isdigit()
+                                      or prev.text in {",", ";", ":", "(", "-", "–"}):
+            token.is_sent_start = False
+    return doc
+
+
+def make_blank() -> Language:
+    """Blank English with our tokenizer exceptions and sentence rules (no cues or labels)."""
+    nlp = spacy.blank("en")
+    for abbreviation in ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("reviewer_sentence_fixups")
+    return nlp
+
+
+def build_nlp(rules_dir: str = str(RULES_DIR)) -> Language:
+    """The full pipeline; costly (lookup tables, matchers), so use ``get_nlp`` for the shared one."""
+    from . import cues, labelling  # noqa: F401  (register the factories)
+
+    nlp = make_blank()
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("reviewer_cues", config={"rules_dir": rules_dir})
+    nlp.add_pipe("reviewer_labels", config={"rules_dir": rules_dir})
+    nlp.initialize()
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The process-wide pipeline, built on first use."""
+    return build_nlp()
