@@ -1,6 +1,7 @@
 """Find the cue phrases of rules/ (label lexicons and region packs) in each sentence."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from spacy.language import Language
@@ -22,8 +23,10 @@ def entry_pattern(entry: str, tokenizer) -> list[dict]:
             tokens = [{"TEXT": {"REGEX": r"^[12]\d\d$"}}]
         elif piece == "<CAP>":
             tokens = [{"IS_TITLE": True}]
-        elif piece.endswith("*"):
-            tokens = [{"LOWER": {"REGEX": "^(" + "|".join(p.rstrip("*").lower() for p in piece.split("|")) + ")"}}]
+        elif "*" in piece:
+            alternatives = [re.escape(p.rstrip("*").lower()) + (".*" if p.endswith("*") else "")
+                            for p in piece.split("|")]
+            tokens = [{"LOWER": {"REGEX": "^(?:" + "|".join(alternatives) + ")$"}}]
         elif "|" in piece:
             tokens = [{"LOWER": {"IN": [p.lower() for p in piece.split("|")]}}]
         else:

@@ -52,30 +52,36 @@ class Labeller:
 
     def __init__(self, rulebook):
         self.rulebook = rulebook
+        params = rulebook.labels["specialty_motivation"].params
+        self.program_words = frozenset(w.lower() for w in params.get("program_words", []))
 
     def __call__(self, doc):
         sentences = doc._.sentences
         views = [SentenceView(doc, s, c) for s, c in zip(sentences, doc._.cues)]
         paragraphs = paragraph_indexes(doc, sentences)
         labels = [set() for _ in sentences]
+        region_named = any(v.has("region_anchor", "region_place") for v in views)
+        for view in views:
+            view.places = tie_places(view, region_named)
+            view.is_tie = is_regional_tie(view, view.places, region_named)
+            view.is_motivation = is_motivation(view, self.program_words)
         passage = disclosure_passage(views, paragraphs)
         for i in passage:
             labels[i].add("score_disclosure")
-        region_named = any(v.has("region_anchor", "region_place") for v in views)
-        places = []
+        blamed, grown = set(), set()
         for i, view in enumerate(views):
-            if is_blame(i, views, passage, paragraphs):
+            if is_blame(i, views, passage, paragraphs, blamed):
+                blamed.add(i)
                 labels[i].add("blame")
-            if is_growth(i, views, passage, paragraphs):
+            if is_growth(i, views, passage, paragraphs, grown):
+                grown.add(i)
                 labels[i].add("growth")
-            named = tie_places(view, region_named)
-            places.append(named)
-            if is_regional_tie(view, named, region_named):
+            if view.is_tie:
                 labels[i].add("regional_tie")
-            if view.has("specialty") and view.has("reason"):
+            if view.is_motivation:
                 labels[i].add("specialty_motivation")
         doc._.labels = labels
-        doc._.places = places
+        doc._.places = [view.places for view in views]
         return doc
 
 
@@ -93,53 +99,78 @@ def is_acknowledgment(i, views, paragraphs) -> bool:
     return False
 
 
-def continues_passage(view) -> bool:
+def carries_passage(view) -> bool:
+    """The sentence speaks of the exam, its context or the response to it."""
     return view.has("exam", "exam_ref", "negative", "continuation")
 
 
+def shifts_topic(view) -> bool:
+    """A sentence about the region or the specialty with nothing of the exam story ends the passage."""
+    return not carries_passage(view) and (view.is_tie or view.is_motivation)
+
+
 def disclosure_passage(views, paragraphs) -> list[int]:
-    """The acknowledgments with the context before them and the response after them, same paragraph."""
+    """Each acknowledgment with the context before it and the rest of its paragraph after it.
+
+    Applicants give the result its own paragraph; the passage runs from the acknowledgment to the
+    paragraph's end unless a sentence turns to the region or the specialty, and takes in earlier
+    sentences of the paragraph that already speak of the exam or its context.
+    """
     passage = set()
     for i in range(len(views)):
         if i in passage or not is_acknowledgment(i, views, paragraphs):
             continue
         passage.add(i)
         j = i - 1
-        while j >= 0 and paragraphs[j] == paragraphs[i] and views[j].has("exam") and not (
+        while j >= 0 and paragraphs[j] == paragraphs[i] and carries_passage(views[j]) and not (
                 views[j].has("pride") and not views[j].has("negative")):
             passage.add(j)
             j -= 1
         j = i + 1
-        while j < len(views) and paragraphs[j] == paragraphs[i] and continues_passage(views[j]):
+        while j < len(views) and paragraphs[j] == paragraphs[i] and not shifts_topic(views[j]):
             passage.add(j)
             j += 1
     return sorted(passage)
 
 
-def is_blame(i, views, passage, paragraphs) -> bool:
+def is_blame(i, views, passage, paragraphs, blamed=()) -> bool:
     """Puts the result on others or outside factors, or minimizes it, without owning it."""
     view = views[i]
-    in_scope = i in passage or view.has("exam", "setback") or any(
-        j in passage and paragraphs[j] == paragraphs[i] for j in (i - 1, i + 1))
+    near = any(j in passage and paragraphs[j] == paragraphs[i] for j in (i - 1, i + 1))
+    in_scope = i in passage or near or (i - 1) in blamed or view.has("exam", "exam_ref", "setback")
     if not in_scope or view.has("ownership"):
         return False
     attributes = view.has("external") and view.has("frame")
-    minimizes = view.has("minimize") and (i in passage or view.has("exam", "exam_ref"))
+    minimizes = view.has("minimize") and (i in passage or near or view.has("exam", "exam_ref"))
     return attributes or minimizes
 
 
-def is_growth(i, views, passage, paragraphs) -> bool:
-    """A concrete change or lesson that follows a setback in the same paragraph."""
+def is_growth(i, views, passage, paragraphs, grown=()) -> bool:
+    """A concrete change or lesson a few sentences after a setback (or earlier growth), same paragraph."""
     view = views[i]
-    if not view.has("change"):
+    change, lesson = view.has("change"), view.has("lesson")
+    method = view.has("method") and i in passage
+    if not (change or lesson or method):
         return False
+    if view.has("deficit") and not lesson:
+        return False
+    if view.has("setback") and not view.has("negative") and not change:
+        return False  # the sentence tells the setback itself
+    if i in passage:
+        # the sentence that first acknowledges the result is not yet the response to it
+        return i != passage_start(i, passage) or change
+    if change and view.has("setback"):
+        return True  # setback and response in one sentence ("notes felt slow at first, so I asked ...")
     window = range(max(0, i - GROWTH_WINDOW), i)
-    after_setback = any(paragraphs[j] == paragraphs[i] and (j in passage or views[j].has("setback"))
-                        for j in window)
-    if i in passage and not after_setback:
-        # the acknowledgment itself may carry its response ("... and passed on my next attempt")
-        return len(view.cues["change"]) >= 2
-    return after_setback
+    return any((paragraphs[j] == paragraphs[i] or change) and (
+        j in passage or j in grown or views[j].has("setback", "negative")) for j in window)
+
+
+def passage_start(i, passage) -> int:
+    """The first sentence of the run of passage sentences that holds sentence i."""
+    while i - 1 in passage:
+        i -= 1
+    return i
 
 
 def tie_places(view, region_named: bool) -> list[str]:
@@ -165,3 +196,11 @@ def is_regional_tie(view, places, region_named: bool) -> bool:
     if view.has("health_needs_region") and region_named and (anchor or view.has("health_region_words")):
         return True
     return anchor and view.has("region_tie_word")
+
+
+def is_motivation(view, program_words) -> bool:
+    """Names the specialty as a choice (not as a program or a team) and gives a reason for it."""
+    if not view.has("reason"):
+        return False
+    doc = view.doc
+    return any(end >= len(doc) or doc[end].lower_ not in program_words for start, end in view.cues.get("specialty", []))
