@@ -11,8 +11,23 @@ from .errors import RuleFileError
 from .rulebook import load_rulebook
 
 
+_GROUP = re.compile(r"\(([^()]*)\)")
+
+
+def expand(entry: str) -> list[str]:
+    """Spell out "(does not|cannot) reflect" as one entry per alternative phrase."""
+    m = _GROUP.search(entry)
+    if not m:
+        return [entry]
+    return [e for alt in m.group(1).split("|") for e in expand(entry[:m.start()] + alt + entry[m.end():])]
+
+
 def entry_pattern(entry: str, tokenizer) -> list[dict]:
-    """Compile one lexicon entry ("did n't pass", "restructur*", "<SCORE>", "my|the boards?") to a Matcher pattern."""
+    """Compile one lexicon entry ("did n't pass", "restructur*", "<SCORE>", "my|the boards") to a Matcher pattern.
+
+    "a|b" offers one-token alternatives, "word*" a prefix, "word?" an optional token; a group of
+    phrases "(did not|never) pass" is spelled out by ``expand`` first.
+    """
     pattern = []
     for piece in entry.split():
         optional = piece.endswith("?") and len(piece) > 1
@@ -73,7 +88,7 @@ class CueFinder:
     def __init__(self, nlp, rulebook):
         self.matcher = Matcher(nlp.vocab)
         for name, entries in lexicons_of(rulebook).items():
-            patterns = [entry_pattern(e, nlp.tokenizer) for e in entries]
+            patterns = [entry_pattern(e, nlp.tokenizer) for entry in entries for e in expand(entry)]
             self.matcher.add(name, [p for p in patterns if p])
 
     def __call__(self, doc):

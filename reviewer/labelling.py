@@ -122,7 +122,7 @@ def disclosure_passage(views, paragraphs) -> list[int]:
             continue
         passage.add(i)
         j = i - 1
-        while j >= 0 and paragraphs[j] == paragraphs[i] and carries_passage(views[j]) and not (
+        while j >= 0 and paragraphs[j] == paragraphs[i] and views[j].has("exam", "exam_ref", "negative") and not (
                 views[j].has("pride") and not views[j].has("negative")):
             passage.add(j)
             j -= 1

@@ -1,0 +1,88 @@
+"""Sentence splitting on the abbreviations and forms applicants write; '|' marks each expected boundary."""
+import pytest
+
+CASES = [
+    "I moved to the U.S. in 2019 to start my observership.",
+    "I moved to the U.S.| My first month was hard.",
+    "Dr. Okafor taught me to present in two minutes.| I still use her method.",
+    "I rotated at St. Mary's Hospital in Athens.| It was my first U.S. rotation.",
+    "She earned her M.D. in Lagos and her M.P.H. in Atlanta.",
+    "I studied approx. ten hours a day.| It was not enough.",
+    "The patient was a 54 y.o. man with chest pain.| He had no insurance.",
+    "I graduated from Cairo Univ. in 2018.| I then worked in a district hospital.",
+    "We screened for diabetes, hypertension, etc. at the health fair.",
+    "We screened for diabetes, hypertension, etc.| The turnout surprised us.",
+    "I learned to ask open questions, e.g. what worries you most.",
+    "I passed USMLE Step 1 in 2020.| Step 2 CK followed in 2021.",
+    "My Step 2 CK score was 221.| I was proud of it.",
+    "I scored 221 on Step 2 CK.| That score reflected months of work.",
+    "I failed Step 1 on my first attempt.| I passed it on my second.",
+    "Internal medicine drew me in.| It still does.",
+    "Why internal medicine?| Because it asks for patience.",
+    "I was stunned!| Then I got to work.",
+    "He asked, \"Will I walk again?\"| I did not know.",
+    "Dr. Smith and Dr. Jones led the team.",
+    "I worked with Prof. Adeyemi for two years.| He was exacting.",
+    "The clinic is on Ponce de Leon Ave. in Atlanta.",
+    "The VA is on Clairmont Rd. in Decatur.| I drove there daily.",
+    "I volunteered at Grady Memorial Hospital.| It changed me.",
+    "My sister lives in Marietta, GA.| I visit her monthly.",
+    "I hold an MBBS (2018) from the Univ. of Lagos.",
+    "I was 3rd in my class.| I wanted more.",
+    "It took 2 attempts.| The second was a pass.",
+    "I treated 40 patients a day.| Most had hypertension.",
+    "Our team included a Ph.D. student and two residents.",
+    "The U.K. system trained me first.| The U.S. system is training me now.",
+    "I saw no. 12 of our cohort leave medicine.",
+    "She is an M.D. from Emory.| She became my mentor.",
+    "I observed in the ICU, the step-down unit, and the ED.",
+    "He attended a 12-step program.| It kept him sober.",
+    "Patients vs. protocols: I learned to weigh both.",
+    "The biopsy showed cancer (stage II).| We told her together.",
+    "I work 40 hrs/week at the clinic.| I study at night.",
+    "Mr. Diallo was my first patient in Clarkston.",
+    "Mrs. Nguyen spoke only Vietnamese.| I found an interpreter.",
+    "Ms. Ortiz had three children and no car.",
+    "My goal: to practice in Georgia.| That has not changed.",
+    "I passed; my friend did not.| We both kept going.",
+    "First, I listen.| Second, I examine.| Third, I explain.",
+    "I trained in Kyiv; then the war began.",
+    "I read everything by Dr. Farmer.| It shaped my view of care.",
+    "The 2022 closure of Atlanta Medical Center left a gap.",
+    "Jr. residents presented first.",
+    "My father, Sr. Captain Okoro, served in the army.",
+    "The Mt. Sinai course was online.| I completed it in 2021.",
+    "Results were reported in Fig. 2 of our poster.",
+    "I joined Inc. magazine's health panel.| It was a small role.",
+    "The patient, a 67-year-old farmer, had a stroke.| He lived alone.",
+    "I speak Spanish, French and Arabic.| Each has helped a patient.",
+    "Step 1 was my hardest exam.| Step 2 CK felt different.",
+    "I love neurology... the puzzles never end.",
+    "My CK score improved by 30 points.| I had changed how I studied.",
+    "In 2023 I moved to Atlanta.| My cousin had lived there for years.",
+    "I completed an externship at Piedmont Atlanta.| I would return gladly.",
+    "Internal medicine, pediatrics and psychiatry all appealed to me.| I chose the first.",
+    "I was an intern at Tikur Anbessa Hospital.| The wards were always full.",
+]
+
+
+@pytest.mark.parametrize("marked", CASES)
+def test_sentence_split(nlp, marked):
+    expected = [s.strip() for s in marked.split("|")]
+    text = " ".join(expected)
+    got = [s.text.strip() for s in nlp(text)._.sentences]
+    assert got == expected
+
+
+def test_paragraph_break_always_splits(nlp):
+    text = "I trained in Lagos and\n\nmy family moved to Decatur."
+    assert [s.text.strip() for s in nlp(text)._.sentences] == ["I trained in Lagos and", "my family moved to Decatur."]
+
+
+def test_single_line_break_does_not_split(nlp):
+    text = "I trained in Lagos and\nmy family moved to Decatur."
+    assert len(nlp(text)._.sentences) == 1
+
+
+def test_at_least_sixty_cases():
+    assert len(CASES) >= 60
