@@ -12,9 +12,9 @@ GROWTH_WINDOW = 3
 
 def paragraph_indexes(doc, sentences) -> list[int]:
     """The paragraph number of each sentence: a blank line between two sentences starts a new one."""
-    out, para = [], 0
+    out, para, text = [], 0, doc.text
     for i, sent in enumerate(sentences):
-        if i and doc.text[sentences[i - 1].end_char:sent.start_char].count("\n") >= 2:
+        if i and text[sentences[i - 1].end_char:sent.start_char].count("\n") >= 2:
             para += 1
         out.append(para)
     return out
