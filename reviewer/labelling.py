@@ -54,6 +54,7 @@ class Labeller:
         self.rulebook = rulebook
         params = rulebook.labels["specialty_motivation"].params
         self.program_words = frozenset(w.lower() for w in params.get("program_words", []))
+        self.practitioners = frozenset(w.lower() for w in params.get("practitioners", []))
 
     def __call__(self, doc):
         sentences = doc._.sentences
@@ -64,7 +65,7 @@ class Labeller:
         for view in views:
             view.places = tie_places(view, region_named)
             view.is_tie = is_regional_tie(view, view.places, region_named)
-            view.is_motivation = is_motivation(view, self.program_words)
+            view.is_motivation = is_motivation(view, self.program_words, self.practitioners)
         passage = disclosure_passage(views, paragraphs)
         for i in passage:
             labels[i].add("score_disclosure")
@@ -198,9 +199,15 @@ def is_regional_tie(view, places, region_named: bool) -> bool:
     return anchor and view.has("region_tie_word")
 
 
-def is_motivation(view, program_words) -> bool:
-    """Names the specialty as a choice (not as a program or a team) and gives a reason for it."""
-    if not view.has("reason"):
+def is_motivation(view, program_words, practitioners) -> bool:
+    """Names the specialty as a choice (not a program, a team, or a third party) and gives a reason for it."""
+    strong, weak = view.has("reason"), view.has("reason_weak")
+    if not (strong or weak):
         return False
     doc = view.doc
-    return any(end >= len(doc) or doc[end].lower_ not in program_words for start, end in view.cues.get("specialty", []))
+    for start, end in view.cues.get("specialty", []):
+        if end < len(doc) and doc[end].lower_ in program_words:
+            continue
+        if strong or (not view.is_tie and doc[end - 1].lower_ not in practitioners):
+            return True
+    return False
