@@ -1,0 +1,45 @@
+"""Find U.S. institutions where the statement says the applicant trained or served that no CV entry names."""
+from __future__ import annotations
+
+import re
+
+from .names import capitalized_names, distinctive, same_place
+
+_ACTIVITY = re.compile(r"\b(?:I|we)\b(?:\s+\w+){0,4}?\s+(?:rotat\w*|observ\w*|work\w*|volunteer\w*|train\w*|"
+                       r"shadow\w*|serv\w*|extern\w*|complet\w*|spent|did|joined|assist\w*|research\w*|"
+                       r"scrib\w*|taught|precept\w*|staff\w*)\b"
+                       r"|\bmy\s+(?:\w+\s+){0,3}?(?:rotation|observership|externship|clerkship|elective|internship|"
+                       r"volunteer\w*|research|shifts?|work|time|months|weeks|year|placement|sub-?internship)\b", re.I)
+_BEFORE_NAME = re.compile(r"(?:\bat|\bwith|\bfor|\bin|\bthrough|\bto|\bfrom|\bof)\s+(?:the\s+)?$", re.I)
+_NOT_ME = re.compile(r"\b(?:aunt|uncle|cousin|sister|brother|mother|father|parents|relatives|husband|wife|son|"
+                     r"daughter|grandmother|grandfather|family|friend|lives|live|living|moved|born|treated|"
+                     r"admitted|diagnosed|hospitalized|applying|apply|interview\w*|hope|hoping|visited|want|wish|plan|"
+                     r"planning|would|aspire|dream|look forward)\b", re.I)
+
+
+def _listed(text: str, words: list) -> bool:
+    lowered = text.lower()
+    return any(re.search(rf"(?<![a-z]){re.escape(w.lower())}(?![a-z])", lowered) for w in words)
+
+
+def unlisted_places(sentence: str, organizations: list[str], params: dict) -> list[str]:
+    """Names of U.S. institutions the applicant says they trained, worked or served at that match no organization."""
+    known, kinds, places = (params.get("known_institutions", []), params.get("institution_words", []),
+                            params.get("us_places", []))
+    activity = _ACTIVITY.search(sentence)
+    if not activity:
+        return []
+    found = []
+    for name in capitalized_names(sentence):
+        if name.start < activity.start() or not distinctive(name.text):
+            continue
+        if not (_listed(name.text, known) or _listed(name.text, kinds)):
+            continue
+        between = sentence[activity.start():name.start]
+        if not _BEFORE_NAME.search(between) or _NOT_ME.search(between):
+            continue
+        after = re.match(r"\s*(?:,|\bin\b|\bof\b)?\s*(?:the\s+)?([^.;]{0,25})", sentence[name.end:])
+        in_us = _listed(name.text, known + places) or bool(after and _listed(after.group(1), places))
+        if in_us and not any(same_place(name.text, org) for org in organizations) and name.text not in found:
+            found.append(name.text)
+    return found
