@@ -1,0 +1,122 @@
+"""The fast CueMatcher yields exactly the matches (and their order) of the spaCy Matcher it replaced."""
+import random
+
+import pytest
+
+from reviewer.cues import CueMatcher, compile_lexicons, entry_tokens, expand, spacy_matcher
+from reviewer.pipeline import make_blank
+from reviewer.rulebook import load_rulebook
+
+from .conftest import CORPUS, corpus_text
+
+TRICKY = [
+    "I didn't pass Step-1 on my first attempt; I did n't pass Step 1 either, and I didnt give up.",
+    "My USMLE Step 1 score was 198. My Step 2 CK score of 221 came later, then 250, 1999 and 99.",
+    "I scored two hundred and ten, then 3, then 3.5, then 10,000 and 1/2 of the points: ten.",
+    "Labor and delivery units closed. Labor and delivery closed. Labor and delivery unit closed.",
+    "The exam and the test and the questions and the examiners were hard. The Exam Questions too.",
+    "Instructors and instructor and INSTRUCTORS taught me. Test center, testing centre, test site.",
+    "I volunteered at Grady Memorial Hospital in Atlanta, Georgia, near Clarkston and Decatur, GA.",
+    "Rural hospital closures and hospital closure and maternity care deserts and health care desert.",
+    "Family physicians, family doctor, emergency physician and pediatrics, psychiatry, neurology.",
+    "Ties: my cousin, my cousins, my community, communities; I'm committed, commitment, commit.",
+    "\n\nA\n\n \n B  C\t\td. Mr. Smith's U.S. rotation, Dr. Jones' clinic; e.g. the ICU.",
+    "Step-2 CK; step two; STEP 1; Step1; USMLE step 3; COMLEX Level 1; PLAB 1 and PLAB2.",
+    "",
+    "   ",
+]
+
+
+def reference(matcher, doc):
+    strings = doc.vocab.strings
+    return [(strings[key], start, end) for key, start, end in matcher(doc)]
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return make_blank()
+
+
+@pytest.fixture(scope="module")
+def both(blank):
+    compiled = compile_lexicons(load_rulebook(), blank.tokenizer)
+    return spacy_matcher(blank.vocab, compiled), CueMatcher(compiled)
+
+
+def corpus_statements():
+    return [corpus_text(p) for p in sorted(CORPUS.glob("*.json")) if not p.name.endswith(".cv.json")]
+
+
+def test_the_rules_use_optional_tokens_and_prefixes(blank):
+    """Guard: the comparison below exercises the pattern features that make matching subtle."""
+    compiled = compile_lexicons(load_rulebook(), blank.tokenizer)
+    specs = [spec for _name, patterns in compiled for pattern in patterns for spec in pattern]
+    assert any(optional for _kind, _value, optional in specs)
+    assert {kind for kind, _value, _optional in specs} >= {"lower", "in", "prefix", "score"}
+
+
+def test_corpus_matches_are_identical(blank, both):
+    reference_matcher, fast = both
+    statements = corpus_statements()
+    assert len(statements) >= 40
+    total = 0
+    for text in statements:
+        doc = blank(text)
+        expected = reference(reference_matcher, doc)
+        got = fast(doc)
+        assert sorted(got) == sorted(expected), text[:80]
+        assert got == expected, text[:80]  # same order too, so cue lists per sentence are unchanged
+        total += len(got)
+    assert total > 1000
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_strings_match_identically(blank, both, text):
+    reference_matcher, fast = both
+    doc = blank(text)
+    assert fast(doc) == reference(reference_matcher, doc)
+
+
+# Hand-made lexicons with every feature of the entry syntax in awkward combinations.
+SYNTHETIC = {
+    "opt_end": ["a b?", "a b? c?", "b?"],
+    "opt_start": ["a? b", "a? a", "a? b? c"],
+    "opt_mid": ["a b? c", "a b? b", "x|y a? z*"],
+    "overlap": ["a", "a a", "a b", "b c", "a b c", "(a|b) (b|c)"],
+    "numbers": ["<NUM>", "<NUM> <NUM>?", "<SCORE>", "step <NUM>", "step-<NUM>", "<SCORE>? points"],
+    "title": ["<CAP> <CAP>?", "the <CAP>", "<CAP>? clinic*"],
+    "prefix": ["clinic*", "c*|b", "*", "did n't", "didn't pass?", "z*|zz x?"],
+}
+VOCAB = ["a", "b", "c", "x", "y", "z", "zz", "A", "B", "Clinic", "clinics", "clinic", "the", "The", "step",
+         "Step-1", "step-2", "2", "two", "221", "1999", "3.5", "points", "did", "didn't", "n't", "pass",
+         "Grady", ",", ".", "\n\n", "Dr.", "U.S."]
+
+
+def test_random_token_strings_match_identically(blank):
+    compiled = []
+    for name, entries in SYNTHETIC.items():
+        patterns = [entry_tokens(e, blank.tokenizer) for entry in entries for e in expand(entry)]
+        compiled.append((name, [p for p in patterns if p]))
+    reference_matcher, fast = spacy_matcher(blank.vocab, compiled), CueMatcher(compiled)
+    rng = random.Random(20260)
+    for _ in range(1500):
+        text = " ".join(rng.choice(VOCAB) for _ in range(rng.randint(0, 14)))
+        doc = blank(text)
+        assert fast(doc) == reference(reference_matcher, doc), repr(text)
+
+
+def test_pipeline_sets_cues_per_sentence():
+    from reviewer.pipeline import get_nlp
+
+    nlp = get_nlp()
+    reference_matcher = spacy_matcher(nlp.vocab, compile_lexicons(load_rulebook(), nlp.tokenizer))
+    text = corpus_statements()[0]
+    doc = nlp(text)
+    sentence_of = {t: i for i, s in enumerate(doc._.sentences) for t in range(s.start, s.end)}
+    expected = [dict() for _ in doc._.sentences]
+    for name, start, end in reference(reference_matcher, doc):
+        if start in sentence_of:
+            expected[sentence_of[start]].setdefault(name, []).append((start, end))
+    # the labeller may drop "negative" cues inside a "clinical_failure" span; compare the rest
+    got = [{k: v for k, v in cues.items() if k != "negative"} for cues in doc._.cues]
+    assert got == [{k: v for k, v in cues.items() if k != "negative"} for cues in expected]
