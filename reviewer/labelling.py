@@ -26,11 +26,13 @@ class SentenceView:
     def __init__(self, doc, sent, cues):
         self.doc, self.sent, self.cues = doc, sent, cues
         clinical = cues.get("clinical_failure", [])
-        if clinical:  # "heart failure" is not a failed exam
-            cues["negative"] = [m for m in cues.get("negative", [])
-                                if not any(s <= m[0] < e for s, e in clinical)]
-            if not cues["negative"]:
-                del cues["negative"]
+        if clinical:  # "heart failure" is not a failed exam, nor the applicant's setback
+            for name in ("negative", "setback"):
+                kept = [m for m in cues.get(name, []) if not any(s <= m[0] < e for s, e in clinical)]
+                if kept:
+                    cues[name] = kept
+                else:
+                    cues.pop(name, None)
 
     def has(self, *names) -> bool:
         return any(self.cues.get(n) for n in names)
@@ -163,8 +165,8 @@ def is_growth(i, views, passage, paragraphs, grown=()) -> bool:
     if change and view.has("setback"):
         return True  # setback and response in one sentence ("notes felt slow at first, so I asked ...")
     window = range(max(0, i - GROWTH_WINDOW), i)
-    return any((paragraphs[j] == paragraphs[i] or change) and (
-        j in passage or j in grown or views[j].has("setback", "negative")) for j in window)
+    return any((j in passage or j in grown or views[j].has("setback", "negative")) if paragraphs[j] == paragraphs[i]
+               else change and views[j].has("setback", "negative") for j in window)
 
 
 def passage_start(i, passage) -> int:
