@@ -96,7 +96,7 @@ def is_acknowledgment(i, views, paragraphs) -> bool:
         if view.low_score():
             return True
         return negative
-    if negative and view.has("exam_ref"):
+    if (negative or view.low_score()) and view.has("exam_ref"):
         near = range(max(0, i - 2), min(len(views), i + 3))
         return any(views[j].has("exam") and paragraphs[j] == paragraphs[i] for j in near)
     return False

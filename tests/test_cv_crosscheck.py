@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import pytest
 
 from reviewer.cv import crosscheck, load_cv
-from reviewer.cv.claims import durations
+from reviewer.cv.durations import durations
 from reviewer.rulebook import default_rulebook
 
 
@@ -61,6 +61,11 @@ CONSISTENT = [
     "I passed Step 2 CK on the first attempt with a score of 221.",
     "After failing Step 1, I passed Step 2 CK on my first attempt.",
     "My Step 2 CK score of 221 reflects that work.",
+    "My first attempt at Step 1 was not successful.",
+    "That sitting was below 200, and I later earned a pass on the second attempt and a 221 on Step 2 CK.",
+    "I aimed for 240 on Step 2 CK and scored 221.",
+    "I improved from a practice score of 190 to 221 on Step 2 CK.",
+    "Step 1 on the first attempt was a disappointment.",
     "I graduated from medical school in 2018.",
     "I graduated in June 2018 and began working that summer.",
     "My sister graduated in 2015.",
@@ -70,6 +75,8 @@ CONSISTENT = [
     "I hope to train at Emory University Hospital in Atlanta.",
     "Before coming to the United States, I worked at Lagos University Teaching Hospital.",
     "I volunteered with Mercy Care in Atlanta on weekends.",
+    "I cut back my evening work, joined a study group, and asked a psychiatry resident at Emory to check my progress.",
+    "I worked as a research assistant on a study of depression among women delivering at Northside Hospital.",
 ]
 
 
@@ -88,6 +95,8 @@ CONFLICTS = [
     ("I passed Step 1 on my first attempt.", "cv.ps_conflict", "failed attempt"),
     ("I have never failed a board exam.", "cv.ps_conflict", "failed attempt"),
     ("I scored 238 on Step 2 CK.", "cv.ps_conflict", "score 221"),
+    ("My Step 1 score of 205 was low, but my Step 2 CK score of 231 shows my growth.", "cv.ps_conflict",
+     "a USMLE Step 2 CK score of 231"),
     ("I graduated from the University of Ibadan in 2017.", "cv.ps_conflict", "graduation in 2018-06"),
     ("I volunteered at the Good Samaritan Health Center in Atlanta.", "cv.ps_unlisted", "Good Samaritan Health Center"),
     ("I rotated through internal medicine at Piedmont Macon Medical Center.", "cv.ps_unlisted", "Piedmont Macon"),

@@ -165,6 +165,13 @@ def test_word_cv_built_here_with_tables_free_layout(tmp_path):
     assert cv.unplaced == ["Enjoys hiking on the Silver Comet Trail"]
 
 
+def test_text_lines_with_unreadable_dates_or_no_names_are_unplaced_not_fatal():
+    cv = load_cv_bytes("CLINICAL\nObserver | Grady | Atlanta, GA | 2023-13 - 2024-02\nJan 2021 – Mar 2021\n"
+                       "Extern | Mercy Care | Atlanta, GA | Apr 2021 - present\n".encode(), "cv.txt")
+    assert cv.unplaced == ["Observer | Grady | Atlanta, GA | 2023-13 - 2024-02", "Jan 2021 – Mar 2021"]
+    assert [e.organization for e in cv.experiences] == ["Mercy Care"]
+
+
 def test_bad_exam_line_in_a_text_cv():
     with pytest.raises(CVError, match="'maybe \\(08/2019\\)' is not pass, fail or a score"):
         load_cv_bytes(b"Step 1: maybe (08/2019)\n", "cv.txt")

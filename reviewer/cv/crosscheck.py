@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
-from .claims import durations, exams_named, first_attempt_claim, stated_graduation_year, stated_scores
+from .durations import durations
 from .months import span_months
 from .names import mentions
+from .record_claims import first_attempt_claim, stated_graduation_year, stated_scores
 from .report import entry_name
 from .unlisted import unlisted_places
 
@@ -13,7 +14,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|my|we|our)\b", re.I)
 
 
 def crosscheck(text: str, sentences: list, cv, rulebook) -> list:
-    """Findings for statement sentences that contradict the CV (cv.ps_conflict) or name unlisted places (cv.ps_unlisted)."""
+    """Findings for sentences the CV contradicts (cv.ps_conflict) or that name places it lacks (cv.ps_unlisted)."""
     if cv is None:
         return []
     conflict, unlisted = rulebook.rules["cv.ps_conflict"], rulebook.rules["cv.ps_unlisted"]
@@ -70,10 +71,8 @@ def _exam_conflicts(sentence: str, cv):
         for failed in (a for a in pool if a.failed):
             yield ("you passed on the first attempt", failed.describe(), failed.exam)
             break
-    named = exams_named(sentence)
-    if len(named) == 1:
-        scores = {a.score for a in profile.attempts(named[0]) if a.score is not None}
-        for score in stated_scores(sentence):
-            if scores and score not in scores:
-                recorded = ", ".join(str(s) for s in sorted(scores))
-                yield (f"a {named[0]} score of {score}", f"{named[0]} score {recorded}", named[0])
+    for exam, score in stated_scores(sentence):
+        scores = {a.score for a in profile.attempts(exam) if a.score is not None}
+        if scores and score not in scores:
+            recorded = ", ".join(str(s) for s in sorted(scores))
+            yield (f"a {exam} score of {score}", f"{exam} score {recorded}", exam)

@@ -30,6 +30,7 @@ class Period:
 
     @property
     def imprecise(self) -> bool:
+        """A year or a season rather than one month."""
         return self.first != self.last
 
 

@@ -18,6 +18,10 @@ MAX_BYTES = 2 * 1024 * 1024
 SUFFIXES = (".json", ".yaml", ".yml", ".csv", ".docx", ".txt")
 
 
+def _too_large(name: str) -> CVError:
+    return CVError(f"{name} is larger than {MAX_BYTES // (1024 * 1024)} MB; a CV is far smaller", status=413)
+
+
 def load_cv(source) -> CV:
     """Read a CV from a pathlib.Path, a dict in the schema, or (bytes, name); raise CVError when it does not fit."""
     if isinstance(source, CV):
@@ -30,7 +34,7 @@ def load_cv(source) -> CV:
     _check_suffix(path.name)
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise CVError(f"{path.name} is larger than {MAX_BYTES // (1024 * 1024)} MB; a CV is far smaller", status=413)
+            raise _too_large(path.name)
         data = path.read_bytes()
     except OSError as exc:
         raise CVError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
@@ -41,7 +45,7 @@ def load_cv_bytes(data: bytes, name: str) -> CV:
     """Read an uploaded CV by its name's suffix."""
     suffix = _check_suffix(name)
     if len(data) > MAX_BYTES:
-        raise CVError(f"{name} is larger than {MAX_BYTES // (1024 * 1024)} MB; a CV is far smaller", status=413)
+        raise _too_large(name)
     if suffix == ".docx":
         return cv_from_lines([text for _, text in docx_paragraphs(open_docx(data, name))])
     text = decode_text(data, name)

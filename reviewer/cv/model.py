@@ -50,6 +50,7 @@ class Experience:
         return span_months(self.start, self.end or as_of)
 
     def to_dict(self) -> dict:
+        """The entry as the review JSON's "cv" block lists it."""
         out = {"type": self.type, "title": self.title, "organization": self.organization,
                "city": self.city, "state": self.state, "country": self.country,
                "start": self.start, "end": self.end, "hours_per_week": self.hours_per_week,
@@ -71,8 +72,10 @@ class CV:
 
     @property
     def exams(self) -> list[Exam]:
+        """The applicant's exam attempts, empty without an applicant block."""
         return list(self.applicant.exams) if self.applicant else []
 
     @property
     def profile(self) -> Profile:
+        """The exam profile the statement rules judge (reviewer.profile.Profile)."""
         return Profile(tuple(self.exams))

@@ -61,6 +61,7 @@ def _close(run: list, sentence: str) -> list[Name]:
 
 
 def words(text: str) -> set[str]:
+    """Lower-cased words of a name without surrounding punctuation."""
     return {w.strip(".,’'").lower() for w in text.split() if w.strip(".,’'")}
 
 

@@ -32,6 +32,7 @@ def cv_from_dict(data) -> CV:
 
 
 def applicant_from_dict(data) -> Applicant:
+    """Validate the applicant block: name, medical_school, country, graduation (YYYY-MM) and exams."""
     if not isinstance(data, dict):
         raise CVError("'applicant' must be an object with name, medical_school, country, graduation, exams")
     unknown = sorted(set(data) - set(APPLICANT_FIELDS))

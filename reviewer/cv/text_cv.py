@@ -67,8 +67,10 @@ def cv_from_lines(lines: list[str]) -> CV:
         raise CVError(f"the CV has more than {MAX_ENTRIES} dated entries; at most {MAX_ENTRIES} are read")
     for entry in entries:
         entry.pop("guessed_organization", None)
+    unplaced += [e["line"] for e in entries if not (e.get("title") or e.get("organization"))]
+    entries = [{k: v for k, v in e.items() if k != "line"} for e in entries if e.get("title") or e.get("organization")]
     experiences = [experience_from_dict(entry, n) for n, entry in enumerate(entries, 1)]
-    return CV(applicant_from_lines(applicant, exams), experiences, has_timeline=bool(entries), unplaced=unplaced)
+    return CV(applicant_from_lines(applicant, exams), experiences, has_timeline=bool(experiences), unplaced=unplaced)
 
 
 def _heading(line: str) -> str | None:
@@ -87,8 +89,12 @@ def _dated_entry(line: str, section: str) -> dict | None:
         before, after = line[:match.start()].strip(" |,–—-:("), line[match.end():].strip(" |,–—-:)")
         if before and after:
             continue
-        start, end = split_range(match.group(0))
+        try:
+            start, end = split_range(match.group(0))
+        except CVError:
+            return None  # a date we cannot read: the line is reported as unplaced
         entry = split_heading_fields(after or before)
+        entry["line"] = line
         entry.update(type=section if section not in ("exams", "applicant") else "other", start=start, end=end)
         if hours is not None:
             entry["hours_per_week"] = hours

@@ -10,7 +10,8 @@ US_STATES = {"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "
 COUNTRIES = {"usa", "united states", "u.s.", "us", "nigeria", "india", "pakistan", "egypt", "philippines",
              "jamaica", "ghana", "kenya", "bangladesh", "nepal", "iran", "syria", "jordan", "mexico", "brazil",
              "colombia", "venezuela", "ethiopia", "sudan", "cameroon", "grenada", "dominica", "st. kitts",
-             "saint lucia", "china", "vietnam", "hungary", "romania", "poland", "turkey", "brazil", "ukraine", "russia", "lebanon", "iraq", "saudi arabia", "peru"}
+             "saint lucia", "china", "vietnam", "hungary", "romania", "poland", "turkey", "ukraine", "russia",
+             "lebanon", "iraq", "saudi arabia", "peru"}
 _SEGMENTS = re.compile(r"\s*\|\s*|\s+—\s+|\s+–\s+")
 
 

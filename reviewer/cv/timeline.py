@@ -56,7 +56,8 @@ def find_gaps(cv: CV, as_of: str, min_months: int = 3) -> list[dict]:
 
 
 def find_overlaps(cv: CV, as_of: str, max_hours: float = 80, full_time: float = 35) -> list[dict]:
-    """Pairs of entries that overlap on every reading and together exceed max_hours, or are both full-time in different cities."""
+    """Entry pairs overlapping on every reading of their dates that exceed max_hours together or are both
+    full-time in different cities; the month one ends and the other starts does not count."""
     found = []
     for (i, a), (j, b) in combinations(enumerate(cv.experiences, 1), 2):
         shared = sorted(set(certain_months(a, as_of)) & set(certain_months(b, as_of)) - handover(a, b))

@@ -14,7 +14,8 @@ _BEFORE_NAME = re.compile(r"(?:\bat|\bwith|\bfor|\bin|\bthrough|\bto|\bfrom|\bof
 _NOT_ME = re.compile(r"\b(?:aunt|uncle|cousin|sister|brother|mother|father|parents|relatives|husband|wife|son|"
                      r"daughter|grandmother|grandfather|family|friend|lives|live|living|moved|born|treated|"
                      r"admitted|diagnosed|hospitalized|applying|apply|interview\w*|hope|hoping|visited|want|wish|plan|"
-                     r"planning|would|aspire|dream|look forward)\b", re.I)
+                     r"planning|would|aspire|dream|look forward|among|delivering|delivered)\b", re.I)
+REACH = 90  # characters from the activity to the name; farther, the name likely belongs to another clause
 
 
 def _listed(text: str, words: list) -> bool:
@@ -36,7 +37,9 @@ def unlisted_places(sentence: str, organizations: list[str], params: dict) -> li
         if not (_listed(name.text, known) or _listed(name.text, kinds)):
             continue
         between = sentence[activity.start():name.start]
-        if not _BEFORE_NAME.search(between) or _NOT_ME.search(between):
+        clause = sentence[activity.end():name.start]
+        if not _BEFORE_NAME.search(between) or _NOT_ME.search(between) or len(clause) > REACH \
+                or re.search(r"[,;:]", clause):
             continue
         after = re.match(r"\s*(?:,|\bin\b|\bof\b)?\s*(?:the\s+)?([^.;]{0,25})", sentence[name.end:])
         in_us = _listed(name.text, known + places) or bool(after and _listed(after.group(1), places))

@@ -18,6 +18,7 @@ STYLES = {"okafor": "short", "silva": "numeric", "kovacs": "long"}
 
 
 def written_month(month: str | None, style: str) -> str:
+    """A YYYY-MM month (or a bare year) the way this applicant writes it: "Mar 2021", "03/2021", "March 2021"."""
     if month is None:
         return "Present" if style != "numeric" else "present"
     if len(month) == 4:
@@ -29,11 +30,13 @@ def written_month(month: str | None, style: str) -> str:
 
 
 def written_range(entry: dict, style: str) -> str:
+    """An entry's dates as one line, "Present" for an ongoing entry."""
     dash = " to " if style == "long" else (" - " if style == "numeric" else " – ")
     return written_month(entry["start"], style) + dash + written_month(entry.get("end"), style)
 
 
 def exam_line(name: str, attempts: list[dict]) -> str:
+    """One exam's attempts on a line: "USMLE Step 1: Fail (08/2019), Pass (02/2020)"."""
     items = []
     for attempt in attempts:
         value = str(attempt["score"]) if attempt.get("score") else attempt["result"].capitalize()
@@ -42,6 +45,7 @@ def exam_line(name: str, attempts: list[dict]) -> str:
 
 
 def build(name: str, style: str) -> Path:
+    """Write NAME.docx from NAME.json and return its path."""
     data = json.loads((HERE / f"{name}.json").read_text(encoding="utf-8"))
     document = docx.Document()
     applicant = data["applicant"]

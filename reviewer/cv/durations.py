@@ -1,10 +1,9 @@
-"""Read what a statement claims about time spent, exam attempts, scores and graduation year."""
+"""Read the lengths of stay a statement gives ("nine weeks", "two and a half years", "a ten-week") in months."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..profile import normalize_exam_name
 
 _UNITS = {"day": 1 / 30.44, "week": 1 / 4.345, "month": 1.0, "year": 12.0}
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -40,6 +39,7 @@ class Duration:
 
 
 def number_value(text: str) -> float:
+    """'nine' -> 9, 'twenty-one' -> 21, '2.5' -> 2.5, 'half a' -> 0.5."""
     text = text.lower().replace("-", " ")
     if text[0].isdigit():
         return float(text)
@@ -68,58 +68,3 @@ def durations(sentence: str) -> list[Duration]:
         months = value * _UNITS[match.group("unit").lower()]
         found.append(Duration(months, match.group(0), match.start(), match.end()))
     return found
-
-
-_EXAM_NAME = re.compile(r"\b(?:usmle\s+)?step\s*(?:1|one|2\s*ck|2|two|3|three)\b(?:\s*ck\b)?|\b2\s*ck\b", re.I)
-_GENERIC_EXAMS = re.compile(r"\b(?:usmle|board exam|boards|licensing exam|steps|exams|examinations)\b", re.I)
-_FIRST_ATTEMPT = re.compile(r"\bfirst[\s-](?:attempt|try|sitting)\b|\bnever (?:failed|retook|repeated|had to retake)\b",
-                            re.I)
-_FAIL_WORDS = re.compile(r"\bfail|\bdid not pass|\bdidn't pass|\bunsuccessful|\bnot pass|\bsecond attempt|\bretake|"
-                         r"\bretook|\bre-?sat\b", re.I)
-_SCORE_WORDS = re.compile(r"\bscor|\bpoints?\b|\bachiev|\bearn|\breceived\b|\bgot\b", re.I)
-_SCORE = re.compile(r"(?<![\d.])(1\d\d|2\d\d|300)(?![\d%])(?!\s*(?:%|percent|hours|patients|questions|beds|days|"
-                    r"weeks|months|miles|people|cases|members|students|residents))", re.I)
-_GRADUATION = re.compile(r"\b(?:I\s+graduated|after graduating|since graduating|upon graduating|my graduation|"
-                         r"graduated|graduating)\b(?:[^.;]{0,80}?)\b(?:in|class of)\s+(?:[A-Z][a-z]+\s+)?"
-                         r"((?:19|20)\d\d)\b")
-_NOT_MINE = re.compile(r"\b(?:will graduate|my (?:sister|brother|mother|father|son|daughter|wife|husband|cousin|friend))",
-                       re.I)
-
-
-def exams_named(sentence: str) -> list[str]:
-    """Canonical names of the exams a sentence names ("Step 2" -> "USMLE Step 2 CK")."""
-    names = []
-    for match in _EXAM_NAME.finditer(sentence):
-        name = normalize_exam_name(re.sub(r"(?i)^usmle\s+", "", match.group(0)))
-        if name not in names:
-            names.append(name)
-    return names
-
-
-def first_attempt_claim(sentence: str) -> list[str] | None:
-    """Exams claimed as passed on the first attempt: the one named nearest before the claim, [] for all USMLE
-    exams when none is named, None when the sentence makes no such claim (an admitted failure is not one)."""
-    claim = _FIRST_ATTEMPT.search(sentence)
-    if not claim or _FAIL_WORDS.search(sentence.replace("never failed", "")):
-        return None
-    mentions = [(m.start(), m.group(0)) for m in _EXAM_NAME.finditer(sentence)]
-    before = [text for start, text in mentions if start < claim.start()]
-    chosen = before[-1:] or [text for _, text in mentions][:1]
-    if not chosen:
-        return [] if _GENERIC_EXAMS.search(sentence) else None
-    return [normalize_exam_name(re.sub(r"(?i)^usmle\s+", "", chosen[0]))]
-
-
-def stated_scores(sentence: str) -> list[int]:
-    """Three-digit scores in a sentence that talks about a score."""
-    if not _SCORE_WORDS.search(sentence):
-        return []
-    return [int(m.group(1)) for m in _SCORE.finditer(sentence)]
-
-
-def stated_graduation_year(sentence: str) -> str | None:
-    """The year the applicant says they graduated, when the sentence says it plainly."""
-    if _NOT_MINE.search(sentence):
-        return None
-    match = _GRADUATION.search(sentence)
-    return match.group(1) if match else None
