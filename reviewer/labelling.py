@@ -25,6 +25,13 @@ class SentenceView:
 
     def __init__(self, doc, sent, cues):
         self.doc, self.sent, self.cues = doc, sent, cues
+        not_exam = cues.get("not_exam", [])
+        if not_exam:  # "step 2 of the project" names no exam
+            kept = [m for m in cues.get("exam", []) if not any(s <= m[0] < e for s, e in not_exam)]
+            if kept:
+                cues["exam"] = kept
+            else:
+                cues.pop("exam", None)
         clinical = cues.get("clinical_failure", [])
         if clinical:  # "heart failure" is not a failed exam, nor the applicant's setback
             for name in ("negative", "setback"):
