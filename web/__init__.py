@@ -1,0 +1,68 @@
+"""The web app: paste or upload a statement, see it annotated, download it back with Word comments."""
+from __future__ import annotations
+
+import os
+
+import importlib.util
+
+from flask import Flask, url_for
+from jinja2 import ChoiceLoader, PackageLoader
+from werkzeug.routing import BuildError
+
+from .privacy import ReviewerFlask
+
+MEGABYTE = 1024 * 1024
+
+
+def _navigation() -> dict:
+    """The bulk area's address for the menu, when that area is installed."""
+    for endpoint in ("bulk.index", "bulk.form"):
+        try:
+            return {"bulk_url": url_for(endpoint)}
+        except BuildError:
+            continue
+    return {"bulk_url": None}
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app; ``test_config`` overrides the defaults and the REVIEWER_* environment."""
+    app = ReviewerFlask(__name__)
+    app.config.from_mapping(
+        SECRET_KEY=os.environ.get("REVIEWER_SECRET_KEY") or os.urandom(32),
+        # A statement .docx posted back for a download travels base64-encoded, so leave room for it.
+        MAX_CONTENT_LENGTH=int(os.environ.get("REVIEWER_MAX_UPLOAD_MB", "8")) * MEGABYTE,
+        RATELIMIT_APPLICATION=os.environ.get("REVIEWER_RATE_LIMIT", "60 per minute"),
+        RATELIMIT_STORAGE_URI="memory://",
+        RATELIMIT_HEADERS_ENABLED=True,
+        WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session cookie (the browser session)
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+    )
+    if test_config:
+        app.config.update(test_config)
+    if "MAX_FORM_MEMORY_SIZE" not in (test_config or {}):  # hidden fields carry a posted-back upload
+        app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
+    app.json.sort_keys = False
+    app.jinja_loader = ChoiceLoader([app.jinja_loader, PackageLoader("reviewer", "templates")])
+
+    from reviewer.pipeline import get_nlp
+    from reviewer.rulebook import default_rulebook
+    default_rulebook()
+    get_nlp()  # build the spaCy pipeline now, once per process, not on the first request
+
+    from . import api, errors, review, security
+    from .extensions import csrf, make_limiter
+    csrf.init_app(app)
+    limiter = make_limiter(app)
+    security.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(review.bp)
+    app.register_blueprint(api.bp)
+    csrf.exempt(api.bp)
+    limiter.exempt(app.view_functions["review.report_css"])  # a stylesheet, like /static
+    if importlib.util.find_spec(f"{__name__}.bulk") is not None:  # the bulk review area, when installed
+        from . import bulk
+        app.register_blueprint(bulk.bp)
+    app.extensions["reviewer_limiter"] = limiter
+    app.context_processor(_navigation)
+    return app

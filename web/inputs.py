@@ -1,0 +1,145 @@
+"""Read the review form (or its posted-back copy) into the arguments of reviewer.review, in memory only."""
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from reviewer import review
+from reviewer.errors import InputError
+from reviewer.profile import Exam
+from reviewer.reading import from_bytes, from_text
+
+STATEMENT_LIMIT = 5 * 1024 * 1024  # bytes of one statement file (REVIEWER_MAX_STATEMENT_BYTES)
+MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+STEP1_CHOICES = {"": "I'd rather not say / not taken", "pass": "Passed on the first attempt",
+                 "fail_pass": "Passed after a failed attempt", "fail": "Failed, not passed yet"}
+TEXT_FIELDS = ("text", "as_of", "step1", "step1_attempts", "step2_score", "step2_attempts", "graduation")
+
+
+@dataclass
+class Submission:
+    """What the user sent: pasted text or an uploaded file, an optional CV, exam facts and options."""
+
+    text: str = ""
+    statement: tuple[bytes, str] | None = None
+    cv: tuple[bytes, str] | None = None
+    as_of: str = ""
+    step1: str = ""
+    step1_attempts: str = ""
+    step2_score: str = ""
+    step2_attempts: str = ""
+    graduation: str = ""
+    disabled: list = field(default_factory=list)
+
+    def hidden_fields(self) -> list[tuple[str, str]]:
+        """(name, value) pairs that post this submission again, for the download buttons."""
+        out = [(name, getattr(self, name)) for name in TEXT_FIELDS if getattr(self, name)]
+        for prefix, upload in (("statement", self.statement), ("cv", self.cv)):
+            if upload:
+                out += [(f"{prefix}_b64", base64.b64encode(upload[0]).decode("ascii")), (f"{prefix}_name", upload[1])]
+        return out + [("disable", rule) for rule in self.disabled]
+
+
+def _upload(files, form, prefix: str, limit: int | None = None) -> tuple[bytes, str] | None:
+    """An uploaded file, or its base64 copy posted back from the result page."""
+    storage = files.get(prefix)
+    if storage is not None and storage.filename:
+        data, name = storage.read(), storage.filename
+    elif form.get(f"{prefix}_b64"):
+        try:
+            data = base64.b64decode(form[f"{prefix}_b64"], validate=True)
+        except (binascii.Error, ValueError):
+            raise InputError("The file sent back with the download request was damaged; review it again.") from None
+        name = form.get(f"{prefix}_name") or prefix
+    else:
+        return None
+    if limit is not None and len(data) > limit:
+        raise InputError(f"{name} is larger than {limit // (1024 * 1024)} MB; a statement is far smaller. "
+                         "Save it without images, or paste the text.", status=413)
+    if not data:
+        raise InputError(f"{name} is empty: choose the file again.")
+    return data, name
+
+
+def read_submission(form, files, statement_limit: int) -> Submission:
+    """Collect the form's fields; raise InputError with a plain sentence when nothing usable was sent."""
+    sub = Submission(**{name: (form.get(name) or "").strip() if name != "text" else form.get("text") or ""
+                        for name in TEXT_FIELDS})
+    sub.statement = _upload(files, form, "statement", statement_limit)
+    sub.cv = _upload(files, form, "cv")
+    sub.disabled = [rule for rule in form.getlist("disable") if rule]
+    if not sub.text.strip() and sub.statement is None:
+        raise InputError("Paste your statement or choose a .docx file.")
+    if sub.text.strip() and sub.statement is not None:
+        raise InputError("You pasted text and also chose a file; keep one of them and review again.")
+    return sub
+
+
+def submission_from(request, config) -> Submission:
+    """The submission of a Flask request, with the app's statement size limit."""
+    return read_submission(request.form, request.files, config.get("REVIEWER_MAX_STATEMENT_BYTES", STATEMENT_LIMIT))
+
+
+def _count(value: str, what: str) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= 9:
+        raise InputError(f"{what} must be a whole number from 1 to 9.")
+    return int(value)
+
+
+def exams(sub: Submission) -> list[Exam]:
+    """Exam attempts from the quick exam facts."""
+    out = []
+    if sub.step1 not in STEP1_CHOICES:
+        raise InputError("Choose one of the Step 1 answers in the list.")
+    attempts = _count(sub.step1_attempts, "Step 1 attempts")
+    if sub.step1:
+        if sub.step1 == "fail":
+            fails = attempts or 1
+        elif sub.step1 == "fail_pass":
+            fails = max((attempts or 2) - 1, 1)
+        else:
+            fails = (attempts or 1) - 1
+        out += [Exam("USMLE Step 1", "fail")] * fails
+        if sub.step1 != "fail":
+            out.append(Exam("USMLE Step 1", "pass"))
+    attempts = _count(sub.step2_attempts, "Step 2 CK attempts")
+    score = None
+    if sub.step2_score:
+        if not sub.step2_score.isdigit() or not 1 <= int(sub.step2_score) <= 300:
+            raise InputError("The Step 2 CK score must be a number from 1 to 300.")
+        score = int(sub.step2_score)
+    if score is not None or attempts:
+        out += [Exam("USMLE Step 2 CK", "fail")] * ((attempts or 1) - 1)
+        out.append(Exam("USMLE Step 2 CK", "pass", score))
+    return out
+
+
+def _cv(sub: Submission):
+    """The uploaded CV, with the form's graduation month when the CV does not give one."""
+    if sub.graduation and not MONTH.match(sub.graduation):
+        raise InputError("The graduation month must be written as YYYY-MM, e.g. 2019-06.")
+    if sub.cv is None:
+        return None
+    from reviewer.cv import Applicant, load_cv_bytes
+    cv = load_cv_bytes(*sub.cv)
+    if sub.graduation:
+        applicant = cv.applicant or Applicant()
+        if not applicant.graduation:
+            cv = dataclasses.replace(cv, applicant=dataclasses.replace(applicant, graduation=sub.graduation))
+    return cv
+
+
+def run_review(sub: Submission, extra_exams=()):
+    """Review the submission; every problem with the input comes back as InputError."""
+    if sub.statement is not None:
+        document = from_bytes(*sub.statement)
+    else:
+        document = from_text(sub.text, "pasted text")
+    if sub.as_of and not MONTH.match(sub.as_of):
+        raise InputError("The application month must be written as YYYY-MM, e.g. 2026-09.")
+    return review(document, _cv(sub), as_of=sub.as_of or None, exams=exams(sub) + list(extra_exams), disabled=sub.disabled)
