@@ -1,0 +1,96 @@
+"""run_bulk(): pair the files, review every applicant (in parallel), write the reports and the cohort files."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from .cohort_html import index_html
+from .pairing import Pairing, pair
+from .pool import run_jobs
+from .progress import Progress
+from .sources import InputFile
+from .summary_csv import summary_csv
+from .worker import Job, Outcome
+
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+@dataclass(frozen=True)
+class BulkOptions:
+    """Settings shared by every applicant of the batch."""
+
+    as_of: str | None = None
+    disabled: tuple = ()
+    jobs: int = 1
+
+
+@dataclass
+class BulkResult:
+    """Every applicant's outcome in path order, their CVs, and the CVs no statement took."""
+
+    outcomes: list[Outcome]
+    cv_paths: dict
+    unpaired_cvs: list
+    as_of: str
+    rules: list = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for o in self.outcomes if o.error)
+
+    @property
+    def exit_code(self) -> int:
+        """2 if any file could not be (fully) reviewed, else 1 if any warning or error finding, else 0."""
+        if self.failed or not self.outcomes:
+            return 2
+        return 1 if any(o.serious for o in self.outcomes) else 0
+
+
+def check_options(options: BulkOptions, rulebook) -> str:
+    """The batch's as-of month, after refusing a bad month or rule id once instead of on every row."""
+    from ..review import this_month
+    as_of = options.as_of or this_month()
+    if not _MONTH.match(as_of):
+        raise InputError(f"as-of {as_of!r} is not a month (YYYY-MM)")
+    unknown = [r for r in options.disabled if r not in rulebook.rules]
+    if unknown:
+        raise InputError(f"unknown rule id {', '.join(unknown)}; see `reviewer rules` for the ids")
+    return as_of
+
+
+def make_jobs(pairing: Pairing, as_of: str, disabled: tuple) -> list[Job]:
+    jobs = []
+    for index, applicant in enumerate(pairing.applicants):
+        statement, cv = applicant.statement, applicant.cv
+        jobs.append(Job(index, statement.path, applicant.stem, statement.data, statement.problem,
+                        cv=(cv.data, cv.name) if cv is not None and cv.data is not None else None,
+                        cv_problem=cv.problem if cv is not None else None,
+                        as_of=as_of, disabled=disabled))
+    return jobs
+
+
+def run_bulk(files: list[InputFile], sink, options: BulkOptions = BulkOptions(),
+             cv_dir_files: list[InputFile] = (), progress: Progress | None = None) -> BulkResult:
+    """Review the batch and write NAME.review.json/.html, NAME.commented.docx, summary.csv, index.html."""
+    from ..rulebook import default_rulebook
+    rulebook = default_rulebook()
+    as_of = check_options(options, rulebook)
+    pairing = pair(files, cv_dir_files)
+    jobs = make_jobs(pairing, as_of, tuple(options.disabled))
+    progress = progress or Progress(len(jobs), enabled=False)
+    outcomes = []
+    for outcome in run_jobs(jobs, options.jobs):
+        for suffix, data in outcome.files.items():
+            sink.write(f"{outcome.stem}.{suffix}", data)
+        outcome.files = dict.fromkeys(outcome.files)  # written: keep the names, free the bytes
+        outcomes.append(outcome)
+        progress.advance(failed=bool(outcome.error))
+    progress.close()
+    outcomes.sort(key=lambda o: o.index)
+    cv_paths = {i: a.cv.path for i, a in enumerate(pairing.applicants) if a.cv is not None}
+    rules = rulebook.findable()
+    rule_ids = [r.id for r in rules]
+    sink.write("summary.csv", summary_csv(outcomes, cv_paths, rule_ids))
+    sink.write("index.html", index_html(outcomes, cv_paths, rules, pairing.unpaired_cvs, as_of=as_of).encode("utf-8"))
+    return BulkResult(outcomes, cv_paths, pairing.unpaired_cvs, as_of, rules)

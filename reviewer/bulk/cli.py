@@ -1,0 +1,65 @@
+"""`reviewer bulk`: review a folder, files or a .zip of statements and write the cohort reports."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+
+
+def add_parser(subparsers) -> None:
+    p = subparsers.add_parser(
+        "bulk", help="review a whole cohort: a folder (recursively), files, or a .zip",
+        description="Review many statements at once. NAME.docx (or .txt/.md) pairs with NAME.cv.json, .cv.yaml, "
+                    ".cv.csv, .cv.docx or .cv.txt in the same folder or in --cv-dir. Writes summary.csv, index.html "
+                    "and, per applicant, NAME.review.json, NAME.review.html and NAME.commented.docx.")
+    p.add_argument("inputs", nargs="+", help="folders, statement files or .zip archives")
+    p.add_argument("--out", required=True, help="the folder to write the reports into (created if missing)")
+    p.add_argument("--cv-dir", help="a folder of NAME.cv.* files to pair by name")
+    p.add_argument("--as-of", help="the application month, YYYY-MM (default: this month)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="worker processes (default: the number of CPUs, at most 8)")
+    p.add_argument("--disable", action="append", default=[], metavar="RULE",
+                   help="turn a rule off by id, e.g. region.generic (repeatable)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no notes on standard error")
+
+
+def run(args) -> int:
+    from .batch import BulkOptions, run_bulk
+    from .pool import default_jobs
+    from .progress import Progress
+    from .sinks import FolderSink
+    from .sources import collect
+
+    out = Path(args.out)
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError("--jobs must be 1 or more")
+    files = collect([Path(p) for p in args.inputs], exclude=out)
+    if args.cv_dir and not Path(args.cv_dir).is_dir():
+        raise InputError(f"--cv-dir {args.cv_dir}: no such folder")
+    cv_files = collect([Path(args.cv_dir)]) if args.cv_dir else []
+    if not files:
+        raise InputError(f"no files found in {', '.join(args.inputs)}")
+    options = BulkOptions(as_of=args.as_of, disabled=tuple(args.disable), jobs=args.jobs or default_jobs())
+    progress = Progress(_applicants(files), enabled=False if args.quiet else None)
+    result = run_bulk(files, FolderSink(out), options, cv_files, progress)
+    if not args.quiet:
+        _report(result, out)
+    return result.exit_code
+
+
+def _applicants(files) -> int:
+    from .pairing import cv_stem
+    return sum(1 for f in files if cv_stem(f.name) is None)
+
+
+def _report(result, out: Path) -> None:
+    for path, reason in result.unpaired_cvs:
+        print(f"reviewer: CV not used: {path}: {reason}", file=sys.stderr)
+    for outcome in result.outcomes:
+        if outcome.error:
+            named = outcome.path.rsplit("/", 1)[-1] in outcome.error
+            print(f"reviewer: {'' if named else outcome.path + ': '}{outcome.error}", file=sys.stderr)
+    flagged = sum(1 for o in result.outcomes if o.serious)
+    print(f"reviewer: {len(result.outcomes) - result.failed} of {len(result.outcomes)} reviewed fully, "
+          f"{flagged} with warnings or errors; open {out / 'index.html'}", file=sys.stderr)

@@ -1,0 +1,106 @@
+"""Pair each statement with its CV by name: NAME.docx|.txt|.md with NAME.cv.json|.yaml|.csv|.docx|.txt."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .sources import InputFile
+
+CV_SUFFIXES = ("json", "yaml", "yml", "csv", "docx", "txt")  # also the preference when several match
+_CV_NAME = re.compile(r"^(?P<stem>.+)\.cv\.(?P<suffix>[a-z]+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """One row of the cohort: the statement, its CV if any, and the stem its reports are written under."""
+
+    statement: InputFile
+    cv: InputFile | None
+    stem: str
+
+
+@dataclass
+class Pairing:
+    """Applicants sorted by statement path, and the CVs no statement took (with the reason)."""
+
+    applicants: list[Applicant] = field(default_factory=list)
+    unpaired_cvs: list[tuple[str, str]] = field(default_factory=list)
+
+
+def cv_stem(name: str) -> str | None:
+    """NAME for ``NAME.cv.<suffix>`` with a CV suffix we read, else None."""
+    match = _CV_NAME.match(name)
+    if match and match.group("suffix").lower() in CV_SUFFIXES:
+        return match.group("stem")
+    return None
+
+
+def statement_stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+
+
+def _preference(cv: InputFile) -> tuple:
+    suffix = cv.name.rsplit(".", 1)[-1].lower()
+    return CV_SUFFIXES.index(suffix), cv.path
+
+
+def pair(files: list[InputFile], cv_dir_files: list[InputFile] = ()) -> Pairing:
+    """Split the batch into applicants and CVs; a CV beside a statement wins over one in the CV folder."""
+    beside: dict[tuple[str, str], list[InputFile]] = {}
+    statements = []
+    for f in files:
+        stem = cv_stem(f.name)
+        if stem is None:
+            statements.append(f)
+        else:
+            beside.setdefault((f.folder, stem.casefold()), []).append(f)
+    elsewhere: dict[str, list[InputFile]] = {}
+    for f in cv_dir_files:
+        stem = cv_stem(f.name)
+        if stem is not None:
+            elsewhere.setdefault(stem.casefold(), []).append(f)
+    used: set[str] = set()
+    applicants = []
+    for statement, stem in zip(statements, output_stems([s.path for s in statements])):
+        key = statement_stem(statement.name).casefold()
+        candidates = beside.get((statement.folder, key)) or elsewhere.get(key) or []
+        cv = min(candidates, key=_preference) if candidates else None
+        if cv is not None:
+            used.add(cv.path)
+        applicants.append(Applicant(statement, cv, stem))
+    unpaired = []
+    for cvs in list(beside.values()) + list(elsewhere.values()):
+        chosen = next((c.path for c in cvs if c.path in used), None)
+        for cv in cvs:
+            if cv.path in used:
+                continue
+            reason = (f"another CV for the same name was used ({chosen})" if chosen else
+                      f"no statement named {cv_stem(cv.name)}.docx, .txt or .md")
+            unpaired.append((cv.path, reason))
+    return Pairing(applicants, sorted(set(unpaired)))
+
+
+def safe_stem(text: str) -> str:
+    """A file-name stem that is safe on every system: letters, digits, '-', '_' and '.' only."""
+    text = unicodedata.normalize("NFC", text)
+    cleaned = "".join(c if (c.isalnum() or c in "-_.") else "_" for c in text).strip("._")
+    return cleaned[:80] or "statement"
+
+
+def output_stems(paths: list[str]) -> list[str]:
+    """One unique stem per path (in the order given), so duplicate names are kept apart: NAME, NAME-2, ..."""
+    taken: set[str] = set()
+    out = []
+    for path in paths:
+        base = safe_stem(statement_stem(path.rsplit("/", 1)[-1]))
+        stem, n = base, 1
+        while stem.casefold() in taken or stem.casefold() in RESERVED:
+            n += 1
+            stem = f"{base}-{n}"
+        taken.add(stem.casefold())
+        out.append(stem)
+    return out
+
+
+RESERVED = {"summary", "index"}  # keep clear of the cohort files, though their suffixes differ

@@ -1,0 +1,82 @@
+"""Gather the files of a bulk run from folders (recursively), single files and .zip archives."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .safezip import MAX_MEMBER_BYTES, ZipRefused, is_junk, read_zip
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file of the batch: its display path (POSIX, relative) and bytes, or why it could not be read."""
+
+    path: str
+    data: bytes | None = None
+    problem: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def folder(self) -> str:
+        return self.path.rsplit("/", 1)[0] if "/" in self.path else ""
+
+
+def from_zip_bytes(data: bytes, name: str, prefix: str = "") -> list[InputFile]:
+    """The files of an uploaded or opened .zip; a zip that cannot be read becomes one problem row."""
+    try:
+        members = read_zip(data, name)
+    except ZipRefused as exc:
+        return [InputFile(name, problem=str(exc))]
+    return [InputFile(prefix + m.path, m.data, m.problem) for m in members]
+
+
+def _read(path: Path, shown: str) -> InputFile:
+    try:
+        if path.stat().st_size > MAX_MEMBER_BYTES:
+            return InputFile(shown, problem=f"{shown} is larger than {MAX_MEMBER_BYTES // (1024 * 1024)} MB; "
+                                            "a statement is far smaller")
+        return InputFile(shown, path.read_bytes())
+    except OSError as exc:
+        return InputFile(shown, problem=f"{shown} cannot be read ({exc.strerror or exc})")
+
+
+def _from_folder(folder: Path, prefix: str) -> list[InputFile]:
+    out = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if is_junk(relative) or path.is_symlink() or not path.is_file():
+            continue  # links are not followed: they could lead anywhere on the machine
+        out.append(_read(path, prefix + relative))
+    return out
+
+
+def collect(paths: list[Path], exclude: Path | None = None) -> list[InputFile]:
+    """Every file under ``paths``, sorted by display path; ``exclude`` (the output folder) is skipped."""
+    files: list[InputFile] = []
+    several = len(paths) > 1
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            prefix = f"{path.resolve().name}/" if several else ""
+            files += [f for f in _from_folder(path, prefix)
+                      if exclude is None or not _inside(path / f.path[len(prefix):], exclude)]
+        elif path.suffix.lower() == ".zip" and path.is_file():
+            prefix = f"{path.name}/" if several else ""
+            item = _read(path, path.name)
+            files += [item] if item.problem else from_zip_bytes(item.data, path.name, prefix)
+        elif path.exists():
+            files.append(_read(path, path.name))
+        else:
+            files.append(InputFile(path.name, problem=f"{path}: no such file or folder"))
+    return sorted(files, key=lambda f: f.path)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
