@@ -104,6 +104,7 @@ def lexicons_of(rulebook) -> dict[str, list[str]]:
             merged[f"health_{group}"].extend(entries)
         params = data.get("params") or {}
         merged["region_tie_word"].extend(params.get("tie_words") or [])
+        merged["region_place_word"].extend(params.get("place_words") or [])
         merged["region_foreign"].extend(params.get("foreign_context") or [])
     return merged
 

@@ -115,8 +115,10 @@ def carries_passage(view) -> bool:
 
 
 def shifts_topic(view) -> bool:
-    """A sentence about the region or the specialty with nothing of the exam story ends the passage."""
-    return not carries_passage(view) and (view.is_tie or view.is_motivation)
+    """A sentence about the region, the specialty or another part of life, with no exam in it, ends the passage."""
+    if view.has("exam", "exam_ref", "negative"):
+        return False
+    return view.is_tie or view.is_motivation or view.has("topic_shift")
 
 
 def disclosure_passage(views, paragraphs) -> list[int]:
@@ -148,7 +150,7 @@ def is_blame(i, views, passage, paragraphs, blamed=()) -> bool:
     view = views[i]
     near = any(j in passage and paragraphs[j] == paragraphs[i] for j in (i - 1, i + 1))
     in_scope = i in passage or near or (i - 1) in blamed or view.has("exam", "exam_ref", "setback")
-    if not in_scope or view.has("ownership"):
+    if not in_scope or view.has("ownership") or view.has("change"):
         return False
     attributes = view.has("external") and view.has("frame")
     minimizes = view.has("minimize") and (i in passage or near or view.has("exam", "exam_ref"))
@@ -172,8 +174,8 @@ def is_growth(i, views, passage, paragraphs, grown=()) -> bool:
     if change and view.has("setback"):
         return True  # setback and response in one sentence ("notes felt slow at first, so I asked ...")
     window = range(max(0, i - GROWTH_WINDOW), i)
-    return any((j in passage or j in grown or views[j].has("setback", "negative")) if paragraphs[j] == paragraphs[i]
-               else change and views[j].has("setback", "negative") for j in window)
+    return any((j in passage or views[j].has("setback") or (j in grown and views[j].has("change")))
+               if paragraphs[j] == paragraphs[i] else change and views[j].has("setback") for j in window)
 
 
 def passage_start(i, passage) -> int:
@@ -205,13 +207,15 @@ def is_regional_tie(view, places, region_named: bool) -> bool:
     anchor = view.has("region_anchor") and not view.has("region_foreign")
     if view.has("health_needs_region") and region_named and (anchor or view.has("health_region_words")):
         return True
-    return anchor and view.has("region_tie_word")
+    if not anchor:
+        return False
+    return view.has("region_tie_word") or (view.has("region_place_word") and not view.has("compliment"))
 
 
 def is_motivation(view, program_words, practitioners) -> bool:
     """Names the specialty as a choice (not a program, a team, or a third party) and gives a reason for it."""
     strong, weak = view.has("reason"), view.has("reason_weak")
-    if not (strong or weak):
+    if not (strong or weak) or view.has("exam", "offer"):
         return False
     doc = view.doc
     for start, end in view.cues.get("specialty", []):
