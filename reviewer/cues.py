@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 
 from .errors import RuleFileError
-from .rulebook import load_rulebook
+from .rulebook import RULES_DIR, rulebook_at
 
 
 _GROUP = re.compile(r"\(([^()]*)\)")
@@ -24,7 +24,8 @@ def expand(entry: str) -> list[str]:
 
 # One token of a compiled entry: (kind, value, optional). Kinds: "lower" (exact lowercase text),
 # "in" (tuple of lowercase alternatives), "prefix" (tuple of (lowercase text, is_prefix) alternatives,
-# from "word*"), "num" (LIKE_NUM), "score" (a 3-digit score 100-299) and "title" (IS_TITLE).
+# from "word*"), "lemma" (tuple of lookup lemmas, from "~word"), "num" (LIKE_NUM), "score" (a 3-digit
+# score 100-299) and "title" (IS_TITLE).
 SCORE_REGEX = r"^[12]\d\d$"
 
 
@@ -40,6 +41,8 @@ def entry_tokens(entry: str, tokenizer) -> list[tuple]:
             tokens = [("score", None)]
         elif piece == "<CAP>":
             tokens = [("title", None)]
+        elif piece.startswith("~"):
+            tokens = [("lemma", tuple(p.lstrip("~") for p in piece.split("|")))]
         elif "*" in piece:
             tokens = [("prefix", tuple((p.rstrip("*").lower(), p.endswith("*")) for p in piece.split("|")))]
         elif "|" in piece:
@@ -69,6 +72,8 @@ def spacy_token(spec: tuple) -> dict:
         token = {"LOWER": {"REGEX": _prefix_regex(value)}}
     elif kind == "in":
         token = {"LOWER": {"IN": list(value)}}
+    elif kind == "lemma":
+        token = {"LEMMA": {"IN": list(value)}}
     else:
         token = {"LOWER": value}
     if optional:
@@ -79,8 +84,9 @@ def spacy_token(spec: tuple) -> dict:
 def entry_pattern(entry: str, tokenizer) -> list[dict]:
     """Compile one lexicon entry ("did n't pass", "restructur*", "<SCORE>", "my|the boards") to a Matcher pattern.
 
-    "a|b" offers one-token alternatives, "word*" a prefix, "word?" an optional token; a group of
-    phrases "(did not|never) pass" is spelled out by ``expand`` first.
+    "a|b" offers one-token alternatives, "word*" a prefix, "~word" any form with that lookup lemma
+    ("~rebuild" matches "rebuilt"), "word?" an optional token; a group of phrases "(did not|never) pass"
+    is spelled out by ``expand`` first.
     """
     return [spacy_token(spec) for spec in entry_tokens(entry, tokenizer)]
 
@@ -151,7 +157,7 @@ class CueMatcher:
             for pattern in patterns:
                 ids = []
                 for kind, value, _optional in pattern:
-                    if kind not in ("lower", "in", "prefix", "num", "score", "title"):
+                    if kind not in ("lower", "in", "prefix", "lemma", "num", "score", "title"):
                         raise ValueError(f"unknown token spec {kind!r}")
                     ids.append(spec_ids.setdefault((kind, value), len(spec_ids)))
                 self._pattern_name.append(len(self.names) - 1)
@@ -197,6 +203,8 @@ class CueMatcher:
             return self._regex[spec_id].search(token.lower_) is not None
         if kind == "score":
             return self._regex[spec_id].search(token.text) is not None
+        if kind == "lemma":  # lookup lemmas depend on the text alone, so caching by text stays exact
+            return token.lemma_ in value
         if kind == "num":
             return bool(token.like_num)
         return bool(token.is_title)
@@ -281,7 +289,7 @@ class CueMatcher:
 
 @Language.factory("reviewer_cues", default_config={"rules_dir": ""})
 def make_cues(nlp, name, rules_dir):
-    return CueFinder(nlp, load_rulebook(rules_dir) if rules_dir else load_rulebook())
+    return CueFinder(nlp, rulebook_at(rules_dir or str(RULES_DIR)))
 
 
 class CueFinder:
@@ -291,11 +299,11 @@ class CueFinder:
         self.matcher = CueMatcher(compile_lexicons(rulebook, nlp.tokenizer))
 
     def __call__(self, doc):
-        sentences = [s for s in doc.sents if not all(t.is_space for t in s)]
+        text = doc.text
+        sentences = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
         sentence_of = [-1] * len(doc)
         for i, sent in enumerate(sentences):
-            for t in range(sent.start, sent.end):
-                sentence_of[t] = i
+            sentence_of[sent.start:sent.end] = [i] * (sent.end - sent.start)
         found = [defaultdict(list) for _ in sentences]
         for name, start, end in self.matcher(doc):
             i = sentence_of[start]

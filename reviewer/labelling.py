@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from .rulebook import load_rulebook
+from .rulebook import RULES_DIR, rulebook_at
 
 LOW_SCORE = 215
 # How far back (sentences, same paragraph) a setback opens a window in which growth can follow.
@@ -53,7 +53,7 @@ class SentenceView:
 
 @Language.factory("reviewer_labels", default_config={"rules_dir": ""})
 def make_labeller(nlp, name, rules_dir):
-    return Labeller(load_rulebook(rules_dir) if rules_dir else load_rulebook())
+    return Labeller(rulebook_at(rules_dir or str(RULES_DIR)))
 
 
 class Labeller:

@@ -22,20 +22,27 @@ SENTENCE_OPENERS = {"i", "my", "the", "this", "that", "these", "those", "it", "w
                     "for", "with", "what", "working", "by", "through", "over", "on", "if", "but", "and", "so"}
 
 
+_NO_START_AFTER = frozenset({",", ";", ":", "(", "-", "–"})
+
+
 @Language.component("reviewer_sentence_fixups")
 def sentence_fixups(doc):
     """Mend the sentencizer: paragraphs always start a sentence; no sentence starts lowercase or at a digit."""
-    for i in range(1, len(doc)):
-        token, prev = doc[i], doc[i - 1]
-        if token.is_space:
+    prev = None
+    for token in doc:  # one pass, each Token made once (``doc[i]`` and ``doc[i - 1]`` made two per position)
+        if prev is None or token.is_space:
+            prev = token
             continue
-        if prev.is_space and prev.text.count("\n") >= 2:
+        prev_text = prev.text
+        if prev.is_space and prev_text.count("\n") >= 2:
             token.is_sent_start = True
-        elif prev.text in SENTENCE_FINAL_ABBREVIATIONS and token.text[:1].isupper() and token.lower_ in SENTENCE_OPENERS:
+        elif prev_text in SENTENCE_FINAL_ABBREVIATIONS and token.text[:1].isupper() and token.lower_ in SENTENCE_OPENERS:
             token.is_sent_start = True
-        elif token.is_sent_start and (token.text[:1].islower() or token.text[:1].isdigit()
-                                      or prev.text in {",", ";", ":", "(", "-", "–"}):
-            token.is_sent_start = False
+        elif token.is_sent_start:
+            first = token.text[:1]
+            if first.islower() or first.isdigit() or prev_text in _NO_START_AFTER:
+                token.is_sent_start = False
+        prev = token
     return doc
 
 
@@ -54,6 +61,7 @@ def build_nlp(rules_dir: str = str(RULES_DIR)) -> Language:
     from . import cues, labelling  # noqa: F401  (register the factories)
 
     nlp = make_blank()
+    # Lookup lemmas let a lexicon entry name a verb once ("~rebuild") for all its forms ("rebuilt").
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("reviewer_cues", config={"rules_dir": rules_dir})
     nlp.add_pipe("reviewer_labels", config={"rules_dir": rules_dir})

@@ -103,14 +103,17 @@ def _document(source, name) -> Document:
 
 def _sentences(doc, document: Document) -> list[Sentence]:
     spans = document.paragraphs or [(0, len(document.text))]
-    out, para = [], 0
+    out, para, text = [], 0, document.text
     for i, (sent, labels, places) in enumerate(zip(doc._.sentences, doc._.labels, doc._.places)):
-        tokens = [t for t in sent if not t.is_space]
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        # the span without its whitespace-only tokens (str.strip and Token.is_space agree on whitespace)
+        start, end = sent.start_char, sent.end_char
+        chunk = text[start:end]
+        start += len(chunk) - len(chunk.lstrip())
+        end -= len(chunk) - len(chunk.rstrip())
         while para + 1 < len(spans) and start >= spans[para + 1][0]:
             para += 1
         ordered = tuple(label for label in LABELS if label in labels)
-        out.append(Sentence(i, para, start, end, document.text[start:end], ordered, tuple(places)))
+        out.append(Sentence(i, para, start, end, text[start:end], ordered, tuple(places)))
     return out
 
 

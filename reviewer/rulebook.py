@@ -11,6 +11,7 @@ import yaml
 from .errors import RuleFileError
 from .findings import LEVELS, Finding
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
 RULES_DIR = Path(os.environ.get("REVIEWER_RULES", Path(__file__).resolve().parent.parent / "rules"))
 
 # Keys every kind requires, and the keys it may add.
@@ -114,7 +115,7 @@ def rule_id(path: Path, root: Path) -> str:
 
 def load_rule(path: Path, root: Path) -> Rule:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise RuleFileError(f"{path}: not valid YAML ({exc.__class__.__name__}: {exc})") from exc
     _validate(path, data)
@@ -145,7 +146,12 @@ def load_rulebook(root: Path | str = RULES_DIR) -> Rulebook:
     return Rulebook(rules, labels, regions)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
+def rulebook_at(root: str) -> Rulebook:
+    """The rulebook of a folder, loaded once per process (the pipeline's components share it)."""
+    return load_rulebook(Path(root))
+
+
 def default_rulebook() -> Rulebook:
     """The rules shipped in rules/, loaded once per process."""
-    return load_rulebook(RULES_DIR)
+    return rulebook_at(str(RULES_DIR))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.&-]*")
@@ -30,6 +31,12 @@ class Name:
 
 def capitalized_names(sentence: str) -> list[Name]:
     """Runs of capitalized words (joined by 'of', 'the', 'and', '&'), without sentence starters."""
+    return list(_capitalized_names(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _capitalized_names(sentence: str) -> tuple[Name, ...]:
+    """``capitalized_names``, kept per sentence: the crosscheck asks once per sentence and CV entry."""
     names, run = [], []
     tokens = list(_TOKEN.finditer(sentence))
     for i, token in enumerate(tokens):
@@ -45,7 +52,7 @@ def capitalized_names(sentence: str) -> list[Name]:
             names.extend(_close(run, sentence))
             run = [token] if word[0].isupper() else []
     names.extend(_close(run, sentence))
-    return names
+    return tuple(names)
 
 
 def _close(run: list, sentence: str) -> list[Name]:
@@ -84,5 +91,5 @@ def mentions(sentence: str, organization: str, city: str | None = None) -> bool:
     """Whether a sentence names this organization, in full or by a name that matches it (its city alone does not)."""
     if organization.lower() in sentence.lower():
         return True
-    return any(same_place(n.text, organization) for n in capitalized_names(sentence)
+    return any(same_place(n.text, organization) for n in _capitalized_names(sentence)
                if distinctive(n.text) and n.text.lower() != (city or "").lower())

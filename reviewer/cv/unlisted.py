@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .names import capitalized_names, distinctive, same_place
+from .names import _capitalized_names, distinctive, same_place
 
 _ACTIVITY = re.compile(r"\b(?:I|we)\b(?:\s+\w+){0,4}?\s+(?:rotat\w*|observ\w*|work\w*|volunteer\w*|train\w*|"
                        r"shadow\w*|serv\w*|extern\w*|complet\w*|spent|did|joined|assist\w*|research\w*|"
@@ -19,8 +20,14 @@ REACH = 90  # characters from the activity to the name; farther, the name likely
 
 
 def _listed(text: str, words: list) -> bool:
-    lowered = text.lower()
-    return any(re.search(rf"(?<![a-z]){re.escape(w.lower())}(?![a-z])", lowered) for w in words)
+    """Whether any of ``words`` occurs in ``text`` as a whole word (case-insensitive)."""
+    return _words_pattern(tuple(words)).search(text.lower()) is not None
+
+
+@lru_cache(maxsize=64)
+def _words_pattern(words: tuple) -> re.Pattern:
+    """One compiled alternation for a word list (it was one re.search pattern per word and call)."""
+    return re.compile("|".join(rf"(?<![a-z]){re.escape(w.lower())}(?![a-z])" for w in words) or r"(?!)")
 
 
 def unlisted_places(sentence: str, organizations: list[str], params: dict) -> list[str]:
@@ -31,7 +38,7 @@ def unlisted_places(sentence: str, organizations: list[str], params: dict) -> li
     if not activity:
         return []
     found = []
-    for name in capitalized_names(sentence):
+    for name in _capitalized_names(sentence):
         if name.start < activity.start() or not distinctive(name.text):
             continue
         if not (_listed(name.text, known) or _listed(name.text, kinds)):
