@@ -51,12 +51,20 @@ def render(review, width: int = 88) -> str:
     findings = sorted(review.findings, key=lambda f: (LEVEL_ORDER[f.level], f.start if f.start is not None else -1))
     lines += ["", f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"]
     wrap = textwrap.TextWrapper(width=width, initial_indent="      ", subsequent_indent="      ")
+    explained = set()
     for f in findings:
         lines += ["", f"  [{f.level}] {f.rule}: {f.message}"]
         if f.sentences:
             first = review.sentences[f.sentences[0]]
             extra = f" (+{len(f.sentences) - 1} more)" if len(f.sentences) > 1 else ""
-            lines += wrap.wrap(f'sentence {first.index + 1}: "{first.text}"{extra}')
+            if first.text[:40] in f.message:  # the message quotes it already
+                lines += wrap.wrap(f"sentence {first.index + 1}{extra}")
+            else:
+                lines += wrap.wrap(f'sentence {first.index + 1}: "{first.text}"{extra}')
+        if (f.rule, f.fix) in explained:  # the same rule again: why and how were said above
+            lines += wrap.wrap(f"why and fix: as above ({f.rule})")
+            continue
+        explained.add((f.rule, f.fix))
         lines += wrap.wrap(f"why: {f.why}")
         lines += wrap.wrap(f"fix: {f.fix}")
         lines += wrap.wrap(f"see: {f.source}")
