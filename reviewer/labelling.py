@@ -175,7 +175,8 @@ def is_growth(i, views, passage, paragraphs, grown=()) -> bool:
         return True  # setback and response in one sentence ("notes felt slow at first, so I asked ...")
     window = range(max(0, i - GROWTH_WINDOW), i)
     return any((j in passage or views[j].has("setback") or (j in grown and views[j].has("change")))
-               if paragraphs[j] == paragraphs[i] else change and views[j].has("setback") for j in window)
+               if paragraphs[j] == paragraphs[i] else change and views[j].has("setback") and j not in passage
+               for j in window)
 
 
 def passage_start(i, passage) -> int:
