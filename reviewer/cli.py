@@ -37,7 +37,10 @@ def run_review(args) -> int:
         raise ReviewerError("--format docx writes a Word file: give -o OUT.docx")
     output = render(result, args.format)
     if args.output:
-        Path(args.output).write_bytes(output if isinstance(output, bytes) else output.encode("utf-8"))
+        try:
+            Path(args.output).write_bytes(output if isinstance(output, bytes) else output.encode("utf-8"))
+        except OSError as exc:
+            raise ReviewerError(f"{args.output}: cannot be written ({exc.strerror or exc})") from None
     else:
         sys.stdout.write(output)
     return result.exit_code

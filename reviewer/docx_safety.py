@@ -35,7 +35,7 @@ def check_docx(data: bytes, name: str = "the file") -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
         raise InputError(f"{name} is damaged: it is not a readable .docx ({exc})") from exc
     with archive:
         if len(members) > MAX_MEMBERS:
@@ -53,10 +53,28 @@ def check_docx(data: bytes, name: str = "the file") -> None:
             raise UnsupportedFormat(f"{name} is a zip file but not a Word .docx (no word/document.xml)") from None
         if document.file_size > MAX_DOCUMENT_XML:
             raise InputError(f"{name} has a document body of {document.file_size // (1024 * 1024)} MB, over the limit")
-        try:
-            with archive.open(document) as stream:
-                head = stream.read(4096)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-            raise InputError(f"{name} is damaged: its document body cannot be read ({exc})") from exc
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise InputError(f"{name} declares XML entities, which Word never writes, so it was not opened")
+        for info in members:
+            if info.filename.lower().endswith((".xml", ".rels")) and _declares_entities(archive, info, name):
+                raise InputError(f"{name} declares XML entities, which Word never writes, so it was not opened")
+
+
+# "<!DOCTYPE" / "<!ENTITY" as they appear in a part written in UTF-8, UTF-16 LE or UTF-16 BE.
+_DTD_MARKERS = tuple(marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY")
+                     for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+_CHUNK = 1024 * 1024
+
+
+def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bool:
+    """True when an XML part declares a DTD anywhere (not just in its first bytes), read in bounded chunks."""
+    overlap, tail = max(len(m) for m in _DTD_MARKERS) - 1, b""
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                window = tail + chunk
+                if any(marker in window for marker in _DTD_MARKERS):
+                    return True
+                tail = window[-overlap:]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+        # RuntimeError: an encrypted member, which needs a password Word files never have
+        raise InputError(f"{name} is damaged: its part {info.filename} cannot be read ({exc})") from exc
+    return False

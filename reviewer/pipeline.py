@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 
 from . import extensions  # noqa: F401  (declares the Doc extensions)
@@ -27,22 +28,34 @@ _NO_START_AFTER = frozenset({",", ";", ":", "(", "-", "–"})
 
 @Language.component("reviewer_sentence_fixups")
 def sentence_fixups(doc):
-    """Mend the sentencizer: paragraphs always start a sentence; no sentence starts lowercase or at a digit."""
+    """Mend the sentencizer: paragraphs always start a sentence; no sentence starts lowercase or at a digit.
+
+    The new boundaries are written back in one ``from_array`` call: setting ``Token.is_sent_start``
+    one token at a time re-scans the whole document on each assignment (quadratic on long texts).
+    """
+    starts = doc.to_array([SENT_START]).astype("int64")  # -1 "not a start" is stored unsigned
+    changed = False
     prev = None
-    for token in doc:  # one pass, each Token made once (``doc[i]`` and ``doc[i - 1]`` made two per position)
+    for i, token in enumerate(doc):
         if prev is None or token.is_space:
             prev = token
             continue
         prev_text = prev.text
+        value = starts[i]
         if prev.is_space and prev_text.count("\n") >= 2:
-            token.is_sent_start = True
+            value = 1
         elif prev_text in SENTENCE_FINAL_ABBREVIATIONS and token.text[:1].isupper() and token.lower_ in SENTENCE_OPENERS:
-            token.is_sent_start = True
-        elif token.is_sent_start:
+            value = 1
+        elif value == 1:
             first = token.text[:1]
             if first.islower() or first.isdigit() or prev_text in _NO_START_AFTER:
-                token.is_sent_start = False
+                value = -1
+        if value != starts[i]:
+            starts[i] = value
+            changed = True
         prev = token
+    if changed:
+        doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 

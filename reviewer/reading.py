@@ -44,6 +44,12 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def display_name(name: str) -> str:
+    """A file name safe to quote in a one-line message: control characters replaced, very long names shortened."""
+    name = "".join(c if c.isprintable() else "\ufffd" for c in name)
+    return name if len(name) <= 200 else name[:150] + "…" + name[-40:]
+
+
 def from_text(text: str, name: str = "text", kind: str = "text") -> Document:
     if "\x00" in text:
         raise InputError(f"{name} contains NUL bytes, so it is not a text file; paste the statement as plain text")
@@ -52,6 +58,11 @@ def from_text(text: str, name: str = "text", kind: str = "text") -> Document:
                          "(ERAS allows 28,000)", status=413)
     if not text.strip():
         raise InputError(f"{name} is empty: there is no statement text to review")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # lone surrogates, e.g. "\ud800" escaped in a JSON body
+        raise InputError(f"{name} contains a character that is not valid Unicode text "
+                         f"(position {exc.start}); paste the statement as plain text") from None
     return Document(text, name, kind, paragraph_spans(text))
 
 
@@ -59,6 +70,8 @@ def decode_text(data: bytes, name: str) -> str:
     kind = sniff(data)
     if kind or data.startswith(b"PK\x03\x04"):
         raise UnsupportedFormat(f"{name} is {kind or 'a zip or .docx package'}, not plain text")
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise InputError(f"{name} is UTF-32 text; save it as UTF-8 and try again")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{name} is UTF-16 text; save it as UTF-8 and try again")
     try:
@@ -91,7 +104,9 @@ def iter_block_paragraphs(document):
                 if content is not None:
                     yield from walk(parent, content)
 
-    yield from walk(document, document.element.body)
+    body = document.element.body
+    if body is not None:  # a document.xml without <w:body> has nothing to read
+        yield from walk(document, body)
 
 
 def paragraph_runs(paragraph) -> list:
@@ -128,9 +143,12 @@ def open_docx(data: bytes, name: str):
     import docx
     check_docx(data, name)
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         raise InputError(f"{name} is damaged and cannot be opened as a Word file ({exc.__class__.__name__})") from exc
+    if document.element.tag != W + "document":  # python-docx accepts any root element in word/document.xml
+        raise InputError(f"{name} is damaged: its main part is not a Word document body")
+    return document
 
 
 def from_docx(data: bytes, name: str) -> Document:
@@ -151,6 +169,7 @@ def from_docx(data: bytes, name: str) -> Document:
 
 def from_bytes(data: bytes, name: str) -> Document:
     """Read an uploaded or opened file by its name's suffix, checking the content matches."""
+    name = display_name(name)
     suffix = Path(name).suffix.lower()
     if suffix == ".docx":
         return from_docx(data, name)
@@ -167,12 +186,12 @@ def read_path(path: str | Path) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix != ".docx" and suffix not in TEXT_SUFFIXES:
-        raise UnsupportedFormat(f"{path.name}: {suffix or 'a file without a suffix'} is not a format we read; "
+        raise UnsupportedFormat(f"{display_name(path.name)}: {suffix or 'a file without a suffix'} is not a format we read; "
                                 f"use {ACCEPTED_STATEMENTS}")
     try:
         if path.stat().st_size > 20 * 1024 * 1024:
-            raise InputError(f"{path.name} is larger than 20 MB; a statement is far smaller", status=413)
+            raise InputError(f"{display_name(path.name)} is larger than 20 MB; a statement is far smaller", status=413)
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        raise InputError(f"{display_name(str(path))}: cannot be read ({exc.strerror or exc})") from exc
     return from_bytes(data, path.name)

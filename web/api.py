@@ -37,7 +37,10 @@ def _strings(value, key: str) -> list[str]:
 
 
 def _from_json():
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # arrays or objects nested thousands deep
+        body = None
     if not isinstance(body, dict):
         raise InputError("The body is not a JSON object; send {\"text\": \"...\"} with Content-Type application/json.")
     text = body.get("text")

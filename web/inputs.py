@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from reviewer import review
 from reviewer.errors import InputError
 from reviewer.profile import Exam
-from reviewer.reading import from_bytes, from_text
+from reviewer.reading import display_name, from_bytes, from_text
 
 STATEMENT_LIMIT = 5 * 1024 * 1024  # bytes of one statement file (REVIEWER_MAX_STATEMENT_BYTES)
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -45,15 +45,17 @@ class Submission:
 
 def _upload(files, form, prefix: str, limit: int | None = None) -> tuple[bytes, str] | None:
     """An uploaded file, or its base64 copy posted back from the result page."""
+    if len([f for f in files.getlist(prefix) if f.filename]) > 1:
+        raise InputError(f"Choose one {'statement' if prefix == 'statement' else 'CV'} file; for many statements use the bulk review.")
     storage = files.get(prefix)
     if storage is not None and storage.filename:
-        data, name = storage.read(), storage.filename
+        data, name = storage.read(), display_name(storage.filename)
     elif form.get(f"{prefix}_b64"):
         try:
             data = base64.b64decode(form[f"{prefix}_b64"], validate=True)
         except (binascii.Error, ValueError):
             raise InputError("The file sent back with the download request was damaged; review it again.") from None
-        name = form.get(f"{prefix}_name") or prefix
+        name = display_name(form.get(f"{prefix}_name") or prefix)
     else:
         return None
     if limit is not None and len(data) > limit:

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ACCEPTED_CVS, CVError, UnsupportedFormat
-from ..reading import decode_text, docx_paragraphs, open_docx
+from ..reading import decode_text, display_name, docx_paragraphs, open_docx
 from .model import CV
 from .schema import ENTRY_FIELDS, MAX_ENTRIES, cv_from_dict
 from .text_cv import cv_from_lines
@@ -31,18 +31,19 @@ def load_cv(source) -> CV:
     if isinstance(source, tuple) and len(source) == 2 and isinstance(source[0], bytes):
         return load_cv_bytes(*source)
     path = Path(source)
-    _check_suffix(path.name)
+    _check_suffix(display_name(path.name))
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise _too_large(path.name)
+            raise _too_large(display_name(path.name))
         data = path.read_bytes()
     except OSError as exc:
-        raise CVError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        raise CVError(f"{display_name(str(path))}: cannot be read ({exc.strerror or exc})") from exc
     return load_cv_bytes(data, path.name)
 
 
 def load_cv_bytes(data: bytes, name: str) -> CV:
     """Read an uploaded CV by its name's suffix."""
+    name = display_name(name)
     suffix = _check_suffix(name)
     if len(data) > MAX_BYTES:
         raise _too_large(name)
@@ -54,6 +55,8 @@ def load_cv_bytes(data: bytes, name: str) -> CV:
             parsed = json.loads(text)
         except json.JSONDecodeError as exc:
             raise CVError(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from exc
+        except (ValueError, RecursionError):  # a number of thousands of digits, or arrays nested thousands deep
+            raise CVError(f"{name} is not a CV: its JSON nests too deeply or holds a number too long to read") from None
         return cv_from_dict(parsed)
     if suffix in (".yaml", ".yml"):
         return cv_from_dict(read_yaml(text, name))
@@ -70,12 +73,19 @@ def _check_suffix(name: str) -> str:
     return suffix
 
 
+MAX_YAML_DEPTH = 20  # a CV nests four levels deep at most; PyYAML slows quadratically with depth
+
+
 def read_yaml(text: str, name: str):
     """yaml.safe_load, refusing anchors and aliases so a small file cannot expand into a huge one."""
     try:
+        depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise CVError(f"{name} uses YAML anchors or aliases (& and *); write each value out in full")
+            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+            if depth > MAX_YAML_DEPTH:
+                raise CVError(f"{name} nests lists or mappings more than {MAX_YAML_DEPTH} levels deep; a CV needs four at most")
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -85,7 +95,13 @@ def read_yaml(text: str, name: str):
 
 def read_csv_rows(text: str, name: str) -> list[dict]:
     """CSV rows with the DESIGN.md columns as entry dicts; empty cells are missing values."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    try:
+        return _csv_rows(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))), name)
+    except csv.Error as exc:  # e.g. a cell over the csv module's 131,072-character field limit
+        raise CVError(f"{name} is not a CSV file we can read ({exc})") from None
+
+
+def _csv_rows(reader: csv.DictReader, name: str) -> list[dict]:
     columns = [c.strip().lower() for c in reader.fieldnames or []]
     if "start" not in columns:
         raise CVError(f"{name}: the first row must name the columns ({','.join(ENTRY_FIELDS[:10])}); "
