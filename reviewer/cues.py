@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher
 
@@ -237,7 +238,8 @@ class CueMatcher:
         pattern_specs, pattern_optional = self._pattern_specs, self._pattern_optional
         states: list[tuple[int, int, int, int]] = []  # (pattern, position in pattern, start, length)
         raw: list[tuple[int, int, int]] = []           # (pattern, start, end) as spaCy emits them
-        for i, text in enumerate([t.text for t in doc]):
+        strings = doc.vocab.strings  # token texts from the ORTH array: no Token object per position
+        for i, text in enumerate([strings[orth] for orth in doc.to_array(ORTH).tolist()]):
             starts = starts_cache.get(text)
             if starts is None:
                 starts = starts_cache[text] = self._starts_at(doc[i])
@@ -287,6 +289,14 @@ class CueMatcher:
         return out
 
 
+def sentence_spans(doc) -> list:
+    """The sentences as spans, read from the SENT_START array (``Doc.sents`` re-checks every token first)."""
+    starts = [i for i, value in enumerate(doc.to_array(SENT_START).tolist()) if value == 1 or i == 0]
+    if not len(doc):
+        return []
+    return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
+
+
 @Language.factory("reviewer_cues", default_config={"rules_dir": ""})
 def make_cues(nlp, name, rules_dir):
     return CueFinder(nlp, rulebook_at(rules_dir or str(RULES_DIR)))
@@ -299,8 +309,8 @@ class CueFinder:
         self.matcher = CueMatcher(compile_lexicons(rulebook, nlp.tokenizer))
 
     def __call__(self, doc):
-        text = doc.text
-        sentences = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
+        is_space = doc.to_array(IS_SPACE).tolist()  # (``doc.text`` would rebuild the text from every token)
+        sentences = [s for s in sentence_spans(doc) if not all(is_space[s.start:s.end])]
         sentence_of = [-1] * len(doc)
         for i, sent in enumerate(sentences):
             sentence_of[sent.start:sent.end] = [i] * (sent.end - sent.start)

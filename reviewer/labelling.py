@@ -12,9 +12,10 @@ GROWTH_WINDOW = 3
 
 def paragraph_indexes(doc, sentences) -> list[int]:
     """The paragraph number of each sentence: a blank line between two sentences starts a new one."""
-    out, para, text = [], 0, doc.text
+    out, para = [], 0
     for i, sent in enumerate(sentences):
-        if i and text[sentences[i - 1].end_char:sent.start_char].count("\n") >= 2:
+        # the blank line, if any, is a whitespace token at the end of the previous sentence or between them
+        if i and any(doc[k].is_space and doc[k].text.count("\n") >= 2 for k in range(sentences[i - 1].start, sent.start)):
             para += 1
         out.append(para)
     return out
