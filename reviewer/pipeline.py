@@ -4,7 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import SENT_START
+import numpy
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, SENT_START
 from spacy.language import Language
 
 from . import extensions  # noqa: F401  (declares the Doc extensions)
@@ -12,7 +13,7 @@ from .rulebook import RULES_DIR
 
 # Abbreviations applicants write that must stay one token, so the sentencizer never splits at their dot.
 ABBREVIATIONS = ["approx.", "Approx.", "y.o.", "Univ.", "univ.", "etc.", "vs.", "Ph.D.", "i.e.", "e.g.",
-                 "M.D.", "MD.", "Dept.", "dept.", "Hosp.", "No.", "no.", "Jr.", "Sr.", "Mt.", "Ave.", "Rd.",
+                 "M.D.", "MD.", "Dept.", "dept.", "Hosp.", "Jr.", "Sr.", "Mt.", "Ave.", "Rd.",
                  "Inc.", "Prof.", "Dr.", "Drs.", "St.", "Ste.", "U.S.", "U.K.", "U.S.A.", "Mr.", "Mrs.", "Ms.",
                  "Fig.", "approx", "Gen.", "Co.", "Corp."]
 # After these, a capitalised word that usually opens a sentence starts a new one ("... in the U.S. My ...").
@@ -30,33 +31,66 @@ _NO_START_AFTER = frozenset({",", ";", ":", "(", "-", "–"})
 def sentence_fixups(doc):
     """Mend the sentencizer: paragraphs always start a sentence; no sentence starts lowercase or at a digit.
 
-    The new boundaries are written back in one ``from_array`` call: setting ``Token.is_sent_start``
-    one token at a time re-scans the whole document on each assignment (quadratic on long texts).
+    It reads and writes token arrays: setting ``Token.is_sent_start`` one token at a time re-scans the
+    whole document on each assignment (quadratic on long texts), and Token objects are costly to make.
     """
-    starts = doc.to_array([SENT_START]).astype("int64")  # -1 "not a start" is stored unsigned
+    if len(doc) < 2:
+        return doc
+    strings = doc.vocab.strings
+    array = doc.to_array([SENT_START, IS_SPACE, ORTH, LOWER]).astype("int64")  # -1 is stored unsigned
+    starts = array[:, 0].tolist()
+    is_space = array[:, 1].tolist()
+    texts = [strings[o] for o in doc.to_array(ORTH).tolist()]
+    lowers = doc.to_array(LOWER).tolist()
     changed = False
-    prev = None
-    for i, token in enumerate(doc):
-        if prev is None or token.is_space:
-            prev = token
+    for i in range(1, len(doc)):
+        if is_space[i]:
             continue
-        prev_text = prev.text
-        value = starts[i]
-        if prev.is_space and prev_text.count("\n") >= 2:
+        prev_text, text, value = texts[i - 1], texts[i], starts[i]
+        if is_space[i - 1] and prev_text.count("\n") >= 2:
             value = 1
-        elif prev_text in SENTENCE_FINAL_ABBREVIATIONS and token.text[:1].isupper() and token.lower_ in SENTENCE_OPENERS:
+        elif prev_text in SENTENCE_FINAL_ABBREVIATIONS and text[:1].isupper() and strings[lowers[i]] in SENTENCE_OPENERS:
             value = 1
         elif value == 1:
-            first = token.text[:1]
+            first = text[:1]
             if first.islower() or first.isdigit() or prev_text in _NO_START_AFTER:
                 value = -1
         if value != starts[i]:
             starts[i] = value
             changed = True
-        prev = token
     if changed:
-        doc.from_array([SENT_START], starts.astype("uint64"))
+        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
     return doc
+
+
+@Language.factory("reviewer_lemmas")
+def make_lemmas(nlp, name):
+    return LookupLemmas(nlp.vocab)
+
+
+class LookupLemmas:
+    """spaCy's lookup lemmas (the same spacy-lookups-data table as ``lemmatizer`` in lookup mode), cached
+    per token text and written in one ``from_array`` call instead of one Token at a time."""
+
+    def __init__(self, vocab):
+        from spacy.lookups import load_lookups
+        self.table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+        self.strings = vocab.strings
+        self.cache: dict[int, int] = {}
+
+    def lemma_of(self, orth: int) -> int:
+        lemma = self.cache.get(orth)
+        if lemma is None:
+            text = self.strings[orth]
+            found = self.table.get(text, text)
+            lemma = self.cache[orth] = self.strings.add(found if isinstance(found, str) else found[0])
+        return lemma
+
+    def __call__(self, doc):
+        if len(doc):
+            lemmas = [self.lemma_of(o) for o in doc.to_array(ORTH).tolist()]
+            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
+        return doc
 
 
 def make_blank() -> Language:
@@ -75,7 +109,7 @@ def build_nlp(rules_dir: str = str(RULES_DIR)) -> Language:
 
     nlp = make_blank()
     # Lookup lemmas let a lexicon entry name a verb once ("~rebuild") for all its forms ("rebuilt").
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("reviewer_lemmas")
     nlp.add_pipe("reviewer_cues", config={"rules_dir": rules_dir})
     nlp.add_pipe("reviewer_labels", config={"rules_dir": rules_dir})
     nlp.initialize()

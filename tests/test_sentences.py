@@ -34,6 +34,7 @@ CASES = [
     "Our team included a Ph.D. student and two residents.",
     "The U.K. system trained me first.| The U.S. system is training me now.",
     "I saw no. 12 of our cohort leave medicine.",
+    "My advisor said no.| I applied anyway.",
     "She is an M.D. from Emory.| She became my mentor.",
     "I observed in the ICU, the step-down unit, and the ED.",
     "He attended a 12-step program.| It kept him sober.",
