@@ -1,25 +1,17 @@
 """Every corpus case with a full CV: each cv.* rule and the gap list come out exactly as labelled."""
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from reviewer.cv import check_cv, crosscheck, load_cv
 from reviewer.rulebook import default_rulebook
+from tests.sentence_record import Sentence
 
 CORPUS = Path(__file__).resolve().parent.parent / "samples" / "corpus"
 CASES = sorted(p for p in CORPUS.glob("cv[0-9][0-9]_*.json") if not p.name.endswith(".cv.json"))
 CV_RULES = ("cv.gap", "cv.overlap", "cv.date_order", "cv.ps_conflict", "cv.ps_unlisted", "cv.future_date",
             "cv.description_length")
-
-
-@dataclass
-class Sentence:
-    index: int
-    start: int
-    end: int
-    text: str
 
 
 def statement(case: dict) -> tuple[str, list[Sentence]]:

@@ -1,20 +1,12 @@
 """Statement against CV: paraphrased durations, exam claims, scores, graduation year, unlisted places."""
 import re
-from dataclasses import dataclass
 
 import pytest
 
 from reviewer.cv import crosscheck, load_cv
 from reviewer.cv.durations import durations
 from reviewer.rulebook import default_rulebook
-
-
-@dataclass
-class Sentence:
-    index: int
-    start: int
-    end: int
-    text: str
+from tests.sentence_record import Sentence
 
 
 def split(text):

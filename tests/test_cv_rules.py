@@ -1,21 +1,13 @@
 """Each cv.* rule's own flag and pass examples, run through check_cv and crosscheck directly."""
 import re
-from dataclasses import dataclass
 
 import pytest
 
 from reviewer.cv import check_cv, crosscheck, load_cv
 from reviewer.rulebook import default_rulebook
+from tests.sentence_record import Sentence
 
 CV_RULES = ("gap", "overlap", "date_order", "ps_conflict", "ps_unlisted", "future_date", "description_length")
-
-
-@dataclass
-class Sentence:
-    index: int
-    start: int
-    end: int
-    text: str
 
 
 def examples():
