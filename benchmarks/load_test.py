@@ -172,7 +172,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--threads", type=int, default=8, help="waitress threads (scripts/start's default is 8)")
-    parser.add_argument("--warmup", type=float, default=10, help="seconds of the same load before measuring memory")
+    parser.add_argument("--warmup", type=float, default=45,
+                        help="seconds of the same load before measuring memory (RSS climbs for ~40 s, then holds)")
     args = parser.parse_args()
 
     pairs = statements()
