@@ -195,7 +195,19 @@ def test_bad_options_fail_once_with_a_plain_sentence(tmp_path, capsys, argv, mes
 def test_an_empty_folder_is_an_error(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert main(["bulk", str(tmp_path / "empty"), "--out", str(tmp_path / "o")]) == 2
-    assert "no files found" in capsys.readouterr().err
+    assert "no statements" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_missing_input_or_only_cvs_is_refused_without_output(tmp_path, capsys):
+    assert main(["bulk", str(tmp_path / "missing"), "--out", str(tmp_path / "o1")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "ana.cv.json").write_text('{"experiences": []}', encoding="utf-8")
+    assert main(["bulk", str(cvs), "--out", str(tmp_path / "o2")]) == 2
+    assert "no statements" in capsys.readouterr().err
+    assert not (tmp_path / "o1").exists() and not (tmp_path / "o2").exists()
 
 
 def test_not_quiet_reports_unpaired_cvs_and_failures(tmp_path, capsys):

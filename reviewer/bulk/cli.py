@@ -34,12 +34,14 @@ def run(args) -> int:
     out = Path(args.out)
     if args.jobs is not None and args.jobs < 1:
         raise InputError("--jobs must be 1 or more")
+    if not any(Path(p).exists() for p in args.inputs):
+        raise InputError(f"{', '.join(args.inputs)}: no such file or folder")
     files = collect([Path(p) for p in args.inputs], exclude=out)
     if args.cv_dir and not Path(args.cv_dir).is_dir():
         raise InputError(f"--cv-dir {args.cv_dir}: no such folder")
     cv_files = collect([Path(args.cv_dir)]) if args.cv_dir else []
-    if not files:
-        raise InputError(f"no files found in {', '.join(args.inputs)}")
+    if not files or not _applicants(files):
+        raise InputError(f"no statements (.docx, .txt, .md or a .zip of them) found in {', '.join(args.inputs)}")
     options = BulkOptions(as_of=args.as_of, disabled=tuple(args.disable), jobs=args.jobs or default_jobs())
     progress = Progress(_applicants(files), enabled=False if args.quiet else None)
     result = run_bulk(files, FolderSink(out), options, cv_files, progress)
