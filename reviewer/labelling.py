@@ -161,11 +161,12 @@ def is_blame(i, views, passage, paragraphs, blamed=()) -> bool:
 def is_growth(i, views, passage, paragraphs, grown=()) -> bool:
     """A concrete change or lesson a few sentences after a setback (or earlier growth), same paragraph."""
     view = views[i]
-    change, lesson = view.has("change"), view.has("lesson")
+    strong = view.has("change_strong")
+    change, lesson = strong or view.has("change"), view.has("lesson")
     method = view.has("method") and i in passage
     if not (change or lesson or method):
         return False
-    if view.has("deficit") and not lesson:
+    if view.has("deficit") and not (lesson or strong):
         return False
     if view.has("setback") and not view.has("negative") and not change:
         return False  # the sentence tells the setback itself
