@@ -151,7 +151,9 @@ def is_blame(i, views, passage, paragraphs, blamed=()) -> bool:
     view = views[i]
     near = any(j in passage and paragraphs[j] == paragraphs[i] for j in (i - 1, i + 1))
     in_scope = i in passage or near or (i - 1) in blamed or view.has("exam", "exam_ref", "setback")
-    if not in_scope or view.has("ownership") or view.has("change"):
+    if not in_scope or view.has("ownership") or view.has("change", "change_strong"):
+        return False
+    if view.has("lesson") and not view.has("minimize"):  # "... and passed, which showed me ...": a response
         return False
     attributes = view.has("external") and view.has("frame")
     minimizes = view.has("minimize") and (i in passage or near or view.has("exam", "exam_ref"))
@@ -166,8 +168,10 @@ def is_growth(i, views, passage, paragraphs, grown=()) -> bool:
     method = view.has("method") and i in passage
     if not (change or lesson or method):
         return False
-    if view.has("deficit") and not (lesson or strong):
+    if view.has("plan") or (view.has("deficit") and not (lesson or strong)):
         return False
+    if view.has("topic_shift") and not strong:
+        return False  # "On weekends I joined ...": another part of life, not a response
     if view.has("setback") and not view.has("negative") and not change:
         return False  # the sentence tells the setback itself
     if i in passage:
