@@ -50,6 +50,7 @@ class Rule:
             fix = self.fix.format_map(values)
         except (KeyError, IndexError, ValueError) as exc:
             raise RuleFileError(f"{self.path}: 'message' or 'fix' uses a placeholder the check does not give: {exc}") from exc
+        message = message[:1].upper() + message[1:]  # "experience 2 (...) and ..." opens a sentence
         return Finding(self.id, self.level, message, self.why.strip(), fix.strip(), self.source,
                        start, end, tuple(sentences))
 
