@@ -10,12 +10,12 @@ import random
 import sys
 from pathlib import Path
 
-import docx
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("REVIEWER_RATE_LIMIT", "1000000 per minute")
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from load_test import docx_of  # noqa: E402  (the load test's .docx maker)
 from tests.conftest import corpus_text  # noqa: E402
 from web import create_app  # noqa: E402
 
@@ -28,21 +28,12 @@ def rss_mb() -> int:
     return -1
 
 
-def as_docx(text: str) -> bytes:
-    document = docx.Document()
-    for paragraph in text.split("\n\n"):
-        document.add_paragraph(paragraph)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
 def main(count: int) -> int:
     client = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False}).test_client()
     texts = [corpus_text(p) for p in sorted((ROOT / "samples" / "corpus").glob("*.json"))
              if not p.name.endswith(".cv.json")]
     cvs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "samples" / "cv").glob("*.json"))]
-    uploads = [as_docx(t) for t in texts[:10]]
+    uploads = [docx_of(t) for t in texts[:10]]
     rng = random.Random(0)
     for i in range(count + 1):
         kind = i % 3
