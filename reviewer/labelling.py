@@ -21,26 +21,26 @@ def paragraph_indexes(doc, sentences) -> list[int]:
     return out
 
 
+def drop_inside(cues, names, masks) -> None:
+    """Remove the matches of cues ``names`` that start inside one of the ``masks`` spans."""
+    if not masks:
+        return
+    for name in names:
+        kept = [m for m in cues.get(name, []) if not any(s <= m[0] < e for s, e in masks)]
+        if kept:
+            cues[name] = kept
+        else:
+            cues.pop(name, None)
+
+
 class SentenceView:
     """The cues of one sentence, with the few derived facts the label decisions need."""
 
     def __init__(self, doc, sent, cues):
         self.doc, self.sent, self.cues = doc, sent, cues
-        not_exam = cues.get("not_exam", [])
-        if not_exam:  # "step 2 of the project" names no exam
-            kept = [m for m in cues.get("exam", []) if not any(s <= m[0] < e for s, e in not_exam)]
-            if kept:
-                cues["exam"] = kept
-            else:
-                cues.pop("exam", None)
-        clinical = cues.get("clinical_failure", [])
-        if clinical:  # "heart failure" is not a failed exam, nor the applicant's setback
-            for name in ("negative", "setback"):
-                kept = [m for m in cues.get(name, []) if not any(s <= m[0] < e for s, e in clinical)]
-                if kept:
-                    cues[name] = kept
-                else:
-                    cues.pop(name, None)
+        drop_inside(cues, ("exam",), cues.get("not_exam", []))  # "step 2 of the project" names no exam
+        # "heart failure" is not a failed exam, nor the applicant's setback
+        drop_inside(cues, ("negative", "setback"), cues.get("clinical_failure", []))
 
     def has(self, *names) -> bool:
         return any(self.cues.get(n) for n in names)
@@ -108,11 +108,6 @@ def is_acknowledgment(i, views, paragraphs) -> bool:
         near = range(max(0, i - 2), min(len(views), i + 3))
         return any(views[j].has("exam") and paragraphs[j] == paragraphs[i] for j in near)
     return False
-
-
-def carries_passage(view) -> bool:
-    """The sentence speaks of the exam, its context or the response to it."""
-    return view.has("exam", "exam_ref", "negative", "continuation")
 
 
 def shifts_topic(view) -> bool:
