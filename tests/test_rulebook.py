@@ -84,10 +84,9 @@ def test_shipped_rules_all_load():
 
 def test_every_lexicon_is_read_by_the_labeller():
     """A lexicon no code reads is dead data that only looks like it changes behaviour."""
-    from pathlib import Path
-
     from reviewer.cues import lexicons_of
     from reviewer.rulebook import default_rulebook
-    source = "".join(p.read_text(encoding="utf-8") for p in Path("reviewer").rglob("*.py"))
+    from tests.conftest import ROOT
+    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "reviewer").rglob("*.py"))
     unused = [name for name in lexicons_of(default_rulebook()) if f'"{name}"' not in source]
     assert not unused
