@@ -7,7 +7,7 @@ from reviewer.evaluate import evaluate, load_case
 from reviewer.profile import Profile, exam_from_dict
 from tests.conftest import CORPUS
 
-SETS = (CORPUS, CORPUS.parent / "heldout", CORPUS.parent / "blind")
+SETS = (CORPUS, CORPUS.parent / "heldout", CORPUS.parent / "blind", CORPUS.parent / "blind2")
 FILES = sorted(p for p in CORPUS.glob("*.json") if not p.name.endswith(".cv.json"))
 ALL_FILES = sorted(p for folder in SETS for p in folder.glob("*.json") if not p.name.endswith(".cv.json"))
 
@@ -78,9 +78,10 @@ def test_reviewer_accuracy_floor(report):
     assert report.rule_accuracy() >= 0.98
 
 
-@pytest.mark.parametrize("folder, macro_f1, rule_accuracy", [("heldout", 0.85, 0.95), ("blind", 0.90, 0.95)])
+@pytest.mark.parametrize("folder, macro_f1, rule_accuracy",
+                         [("heldout", 0.85, 0.95), ("blind", 0.90, 0.95), ("blind2", 0.82, 0.95)])
 def test_accuracy_floor_on_sets_written_without_the_rules(folder, macro_f1, rule_accuracy):
-    # First measured at 0.755/0.938 (heldout) and 0.835/0.971 (blind) before anyone read them (README).
+    # First measured at 0.755/0.938 (heldout), 0.835/0.971 (blind), 0.844/0.983 (blind2) before anyone read them.
     report = evaluate(CORPUS.parent / folder)
     assert report.macro_f1() >= macro_f1
     assert report.rule_accuracy() >= rule_accuracy
