@@ -1,6 +1,7 @@
 """Find the cue phrases of rules/ (label lexicons and region packs) in each sentence."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 
@@ -297,6 +298,44 @@ def sentence_spans(doc) -> list:
     return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
 
 
+class HybridMatcher:
+    """The same matches as ``CueMatcher`` (as a set, sorted by position), most of them found by spaCy.
+
+    Entries made only of exact words (no prefix, lemma, number or optional token) are spelled out into
+    phrases for spaCy's compiled ``PhraseMatcher``; the rest go through ``CueMatcher``. Matching order
+    differs from spaCy's ``Matcher``, so the result is de-duplicated and sorted by (start, end, name).
+    """
+
+    def __init__(self, vocab, compiled, max_phrases: int = 64):
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        rest = []
+        for name, patterns in compiled:
+            kept, docs = [], []
+            for pattern in patterns:
+                alternatives = [[value] if kind == "lower" else list(value)
+                                for kind, value, optional in pattern if kind in ("lower", "in") and not optional]
+                count = 1
+                for options in alternatives:
+                    count *= len(options)
+                if len(alternatives) != len(pattern) or count > max_phrases:
+                    kept.append(pattern)
+                    continue
+                docs.extend(Doc(vocab, words=list(words)) for words in itertools.product(*alternatives))
+            if docs:
+                self.phrases.add(name, docs)
+            rest.append((name, kept))
+        self.rest = CueMatcher(rest)
+        self.strings = vocab.strings
+
+    def __call__(self, doc) -> list[tuple[str, int, int]]:
+        found = set(self.rest(doc))
+        found.update((self.strings[key], start, end) for key, start, end in self.phrases(doc))
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+
 @Language.factory("reviewer_cues", default_config={"rules_dir": ""})
 def make_cues(nlp, name, rules_dir):
     return CueFinder(nlp, rulebook_at(rules_dir or str(RULES_DIR)))
@@ -306,7 +345,7 @@ class CueFinder:
     """Sets ``doc._.cues``: for each sentence, the cue names found and their token spans."""
 
     def __init__(self, nlp, rulebook):
-        self.matcher = CueMatcher(compile_lexicons(rulebook, nlp.tokenizer))
+        self.matcher = HybridMatcher(nlp.vocab, compile_lexicons(rulebook, nlp.tokenizer))
 
     def __call__(self, doc):
         is_space = doc.to_array(IS_SPACE).tolist()  # (``doc.text`` would rebuild the text from every token)
