@@ -9,7 +9,6 @@ total time per statement of each, and checks they found the same matches.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -21,18 +20,13 @@ sys.path.insert(0, str(ROOT))
 from reviewer.cues import CueMatcher, compile_lexicons, spacy_matcher  # noqa: E402
 from reviewer.pipeline import make_blank  # noqa: E402
 from reviewer.rulebook import load_rulebook  # noqa: E402
+from tests.conftest import corpus_text  # noqa: E402
 
 CORPUS = ROOT / "samples" / "corpus"
 
 
 def statements() -> list[str]:
-    out = []
-    for path in sorted(CORPUS.glob("*.json")):
-        if path.name.endswith(".cv.json"):
-            continue
-        data = json.loads(path.read_text(encoding="utf-8"))
-        out.append("\n\n".join(" ".join(s["text"] for s in p) for p in data["paragraphs"]))
-    return out
+    return [corpus_text(p) for p in sorted(CORPUS.glob("*.json")) if not p.name.endswith(".cv.json")]
 
 
 def timed(fn, docs, repeat):

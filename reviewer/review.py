@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import Context, run_checks
-from .errors import CVError, InputError
+from .errors import InputError
 from .metrics import measure, word_count
 from .pipeline import get_nlp
 from .profile import Exam, Profile
@@ -187,4 +187,4 @@ def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | Non
                   as_of, disabled)
 
 
-__all__ = ["review", "Review", "Sentence", "LABELS", "CVError"]
+__all__ = ["review", "Review", "Sentence", "LABELS"]
