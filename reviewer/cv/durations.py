@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .literals import may_match
 
 _UNITS = {"day": 1 / 30.44, "week": 1 / 4.345, "month": 1.0, "year": 12.0}
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -21,8 +22,13 @@ _NOT_A_STAY = re.compile(r"^[\s-]*(?:ago|later|earlier|before|after|prior|old|of
 _STAY_BEFORE = {"for", "spent", "my", "a", "an", "the", "during", "over", "after", "completed", "almost", "nearly",
                 "about", "approximately", "roughly", "than", "whole", "entire", "full", "those", "these", "that",
                 "this", "our", "just", "only", "another", "first", "last", "final", "past", ""}
-_STAY_WORDS = re.compile(r"\b(?:spent|spend|rotat|observ|extern|clerk|elective|work|volunteer|train|research|serv|"
-                         r"shadow|coordinat|assist|scrib|fellow|resident|residency|house|intern|taught|stay)", re.I)
+# What a stay needs, to rule most sentences out before the slower patterns: a unit, and one of these word
+# beginnings (as _STAY_WORDS reads them)
+_UNIT_WORDS = tuple(_UNITS)
+_STAY_STEMS = ("spent", "spend", "rotat", "observ", "extern", "clerk", "elective", "work", "volunteer", "train",
+               "research", "serv", "shadow", "coordinat", "assist", "scrib", "fellow", "resident", "residency", "house",
+               "intern", "taught", "stay")
+_STAY_WORDS = re.compile(r"\b(?:" + "|".join(_STAY_STEMS) + ")", re.I)
 _BARE_ARTICLE_OK = {"for", "spent", "nearly", "almost", "about", "over", "than", "full", "whole", "entire",
                     "roughly", "approximately", "just", "only", "within", "after"}
 _FREQUENCY_BEFORE = {"per", "every", "each", "once", "twice", "times", "hours", "days", "shifts"}
@@ -52,7 +58,7 @@ def number_value(text: str) -> float:
 def durations(sentence: str) -> list[Duration]:
     """Lengths of stay such as "nine weeks", "two and a half years", "a ten-week", "18 months"."""
     found = []
-    if not _STAY_WORDS.search(sentence):
+    if not may_match(sentence, _UNIT_WORDS, _STAY_STEMS) or not _STAY_WORDS.search(sentence):
         return found
     for match in DURATION.finditer(sentence):
         num = match.group("num").lower()

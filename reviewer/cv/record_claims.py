@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..profile import normalize_exam_name
+from .literals import may_match
 
 _EXAM_NAME = re.compile(r"\b(?:usmle\s+)?step\s*(?:1|one|2\s*ck|2|two|3|three)\b(?:\s*ck\b)?|\b2\s*ck\b", re.I)
 _GENERIC_EXAMS = re.compile(r"\b(?:usmle|board exam|boards|licensing exam|steps|exams|examinations)\b", re.I)
@@ -25,12 +26,21 @@ _GRADUATION = re.compile(r"\b(?:I\s+graduated|after graduating|since graduating|
 _NOT_MINE = re.compile(r"\b(?:will graduate|my (?:sister|brother|mother|father|son|daughter|wife|husband|cousin|"
                        r"friend))",
                        re.I)
+_USMLE = re.compile(r"^usmle\s+", re.I)
+_BREAK_BEFORE = re.compile(r"\band\b|\bbut\b|,|\d")  # between an exam and a score that is not its own
+_ON_EXAM = re.compile(r"\s*(?:on|in|for)\b[^,\d]*$")  # "224 on Step 2 CK"
+# What a match needs, to rule most sentences out before the slower patterns: a first-attempt claim a word of each
+# group ("first try", "never retook"); a stated score the first digit of _SCORE and an exam ("step", or the "ck"
+# of "2 CK"); a stated graduation year the stem of _GRADUATION, a case-sensitive pattern.
+_FIRST_ATTEMPT_NEEDS = (("first", "never"), ("attempt", "try", "sitting", "failed", "retook", "repeated", "retake"))
+_SCORE_NEEDS = (("1", "2", "3"), ("step", "ck"))
+_GRADUATION_NEEDS = "graduat"
 
 
 def first_attempt_claim(sentence: str) -> list[str] | None:
     """Exams claimed as passed on the first attempt: the one named nearest before the claim, [] for all USMLE
     exams when none is named, None when the sentence makes no such claim (an admitted failure is not one)."""
-    claim = _FIRST_ATTEMPT.search(sentence)
+    claim = _FIRST_ATTEMPT.search(sentence) if may_match(sentence, *_FIRST_ATTEMPT_NEEDS) else None
     if not claim or _FAIL_WORDS.search(sentence.replace("never failed", "")) or _NEGATED.search(sentence):
         return None
     if not claim.group(0).lower().startswith("never") and not _PASS_WORDS.search(sentence):
@@ -40,12 +50,12 @@ def first_attempt_claim(sentence: str) -> list[str] | None:
     chosen = before[-1:] or [text for _, text in mentions][:1]
     if not chosen:
         return [] if _GENERIC_EXAMS.search(sentence) else None
-    return [normalize_exam_name(re.sub(r"(?i)^usmle\s+", "", chosen[0]))]
+    return [_exam(chosen[0])]
 
 
 def stated_scores(sentence: str) -> list[tuple[str, int]]:
     """(exam, score) pairs: "Step 2 CK score of 221", "scored 238 on Step 2 CK"; comparisons are skipped."""
-    if not _SCORE_WORDS.search(sentence):
+    if not may_match(sentence, *_SCORE_NEEDS) or not _SCORE_WORDS.search(sentence):
         return []
     exams = list(_EXAM_NAME.finditer(sentence))
     pairs = []
@@ -54,24 +64,27 @@ def stated_scores(sentence: str) -> list[tuple[str, int]]:
             continue
         exam = _score_owner(sentence, number, exams)
         if exam:
-            pairs.append((normalize_exam_name(re.sub(r"(?i)^usmle\s+", "", exam.group(0))), int(number.group(1))))
+            pairs.append((_exam(exam.group(0)), int(number.group(1))))
     return pairs
+
+
+def _exam(mention: str) -> str:
+    """The exam a mention names: "USMLE Step 2 CK" and "step 2ck" alike."""
+    return normalize_exam_name(_USMLE.sub("", mention))
 
 
 def _score_owner(sentence: str, number, exams):
     """The exam named just before the score ("Step 1 score of 205"), else just after it ("224 on Step 2 CK")."""
     before = [m for m in exams if 0 <= number.start() - m.end() <= SCORE_REACH
-              and not re.search(r"\band\b|\bbut\b|,|\d", sentence[m.end():number.start()])]
+              and not _BREAK_BEFORE.search(sentence[m.end():number.start()])]
     if before:
         return before[-1]
     after = [m for m in exams if 0 <= m.start() - number.end() <= SCORE_REACH
-             and re.match(r"\s*(?:on|in|for)\b[^,\d]*$", sentence[number.end():m.start()])]
+             and _ON_EXAM.match(sentence[number.end():m.start()])]
     return after[0] if after else None
 
 
 def stated_graduation_year(sentence: str) -> str | None:
     """The year the applicant says they graduated, when the sentence says it plainly."""
-    if _NOT_MINE.search(sentence):
-        return None
-    match = _GRADUATION.search(sentence)
-    return match.group(1) if match else None
+    match = _GRADUATION.search(sentence) if _GRADUATION_NEEDS in sentence else None
+    return match.group(1) if match and not _NOT_MINE.search(sentence) else None
