@@ -9,6 +9,7 @@ from collections import defaultdict
 import numpy
 
 from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.lang.en.lex_attrs import like_num
 from spacy.language import Language
 from spacy.matcher import Matcher
 
@@ -26,6 +27,8 @@ def expand(entry: str) -> list[str]:
         return [entry]
     return [e for alt in m.group(1).split("|") for e in expand(entry[:m.start()] + alt + entry[m.end():])]
 
+
+FIRST_FREE_FLAG = 41  # lexeme flags 41-63 are ours (40 marks sentence triggers, see pipeline.py; spaCy uses 1-18)
 
 # One token of a compiled entry: (kind, value, optional). Kinds: "lower" (exact lowercase text),
 # "in" (tuple of lowercase alternatives), "prefix" (tuple of (lowercase text, is_prefix) alternatives,
@@ -214,6 +217,7 @@ class CueMatcher:
                     self._by_initial[initial].append((ids[0], j))
             else:
                 self._always_test.append((ids[0], j))
+        self._flags: dict[int, int] = {}  # id(vocab) -> the lexeme flag of ``_begins`` in it
         self._clear()
 
     def _clear(self):
@@ -221,37 +225,54 @@ class CueMatcher:
         self._plans: dict[tuple[int, int], tuple] = {}  # (ORTH id, next ORTH id or -1) -> see ``_plan``
         self._results: list[dict[int, bool]] = [{} for _ in self._specs]  # spec id -> ORTH id -> result
 
-    def _test(self, spec_id: int, token) -> bool:
-        """Whether ``token`` meets one token spec, as the spaCy Matcher decides it (uncached)."""
+    def _test(self, spec_id: int, text: str) -> bool:
+        """Whether a token with this text meets one token spec, as the spaCy Matcher decides it (uncached):
+        the attributes tested are lexical, computed from the text alone as spaCy's English vocabulary does."""
         kind, value = self._specs[spec_id]
         if kind == "lower":
-            return token.lower_ == value
+            return text.lower() == value
         if kind == "in":
-            return token.lower_ in value
+            return text.lower() in value
         if kind == "prefix":
-            return self._regex[spec_id].search(token.lower_) is not None
+            return self._regex[spec_id].search(text.lower()) is not None
         if kind == "score":
-            return self._regex[spec_id].search(token.text) is not None
-        if kind == "lemma":  # lookup lemmas depend on the text alone, so caching by text stays exact
-            return self.lemma_of(token.text) in value
+            return self._regex[spec_id].search(text) is not None
+        if kind == "lemma":
+            return self.lemma_of(text) in value
         if kind == "num":
-            return bool(token.like_num)
-        return bool(token.is_title)
+            return bool(like_num(text))
+        return text.istitle()
 
-    def _starts_at(self, token) -> tuple[int, ...]:
-        """The patterns (in the order they were added) whose first token ``token`` may begin."""
-        found = set(self._by_lower.get(token.lower_, ()))
+    def _starts_of(self, text: str) -> tuple[int, ...]:
+        """The patterns (in the order they were added) whose first token a word with this text may begin."""
+        lower = text.lower()
+        found = set(self._by_lower.get(lower, ()))
         found.update(self._always_start)
-        lower = token.lower_
         for spec_id, j in self._by_initial.get(lower[:1], ()) if lower else ():
-            if self._cached(spec_id, token):
+            if self._test(spec_id, text):
                 found.add(j)
         for spec_id, j in self._always_test:
-            if self._cached(spec_id, token):
+            if self._test(spec_id, text):
                 found.add(j)
         return tuple(sorted(found))
 
-    def _plan(self, doc, i: int, patterns) -> tuple[tuple, tuple, tuple]:
+    def _begins(self, text: str) -> bool:
+        """The lexeme flag: may a pattern begin at a word with this text?"""
+        return bool(self._starts_of(text))
+
+    def _flag_in(self, vocab) -> int:
+        """The lexeme flag that marks, in this vocabulary, the words a pattern may begin at. spaCy keeps
+        flags in each word's lexeme and sets them when the tokenizer first meets a word, so a document
+        gives the positions to start at in one ``to_array`` call, with no Python work per token."""
+        flag = self._flags.get(id(vocab))
+        if flag is None or vocab.lex_attr_getters.get(flag) != self._begins:
+            free = [f for f in range(FIRST_FREE_FLAG, 64) if f not in vocab.lex_attr_getters]
+            if not free:
+                raise RuntimeError("no free lexeme flag left in this vocabulary for a cue matcher")
+            flag = self._flags[id(vocab)] = vocab.add_flag(self._begins, free[0])
+        return flag
+
+    def _plan(self, doc, orths: list, i: int, patterns) -> tuple[tuple, tuple, tuple]:
         """The patterns begun at token i, sorted by how they go on: (matches of one token, patterns whose
         second token also fits token i + 1, patterns with an optional token among their first two)."""
         singles, seconds, general = [], [], []
@@ -261,15 +282,15 @@ class CueMatcher:
                 singles.append(j)
             elif head == 0:
                 general.append(j)
-            elif i + 1 < len(doc) and self._cached(self._pattern_specs[j][1], doc[i + 1]):
+            elif i + 1 < len(orths) and self._cached(self._pattern_specs[j][1], doc, orths, i + 1):
                 seconds.append(j)
         return tuple(singles), tuple(seconds), tuple(general)
 
-    def _cached(self, spec_id: int, token) -> bool:
+    def _cached(self, spec_id: int, doc, orths: list, i: int) -> bool:
         results = self._results[spec_id]
-        result = results.get(token.orth)
+        result = results.get(orths[i])
         if result is None:
-            result = results[token.orth] = self._test(spec_id, token)
+            result = results[orths[i]] = self._test(spec_id, doc[i].text)
         return result
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:
@@ -278,13 +299,10 @@ class CueMatcher:
             self._clear()
         starts_cache, plans, results, test = self._starts, self._plans, self._results, self._test
         pattern_specs, pattern_optional = self._pattern_specs, self._pattern_optional
+        begins = numpy.flatnonzero(doc.to_array(self._flag_in(doc.vocab))).tolist()
+        if not begins:
+            return []
         orths = doc.to_array(ORTH).tolist()  # token texts as ORTH ids: no Token object per position
-        starts = [starts_cache.get(orth) for orth in orths]
-        if None in starts:
-            for i, found in enumerate(starts):
-                if found is None:
-                    starts[i] = starts_cache[orths[i]] = self._starts_at(doc[i])
-        begins = [i for i, found in enumerate(starts) if found]
         states: list[tuple[int, int, int, int]] = []  # (pattern, position in pattern, start, length)
         raw: list[tuple[int, int, int]] = []           # (pattern, start, end) as spaCy emits them
         n, b, i = len(orths), 0, -1
@@ -299,12 +317,17 @@ class CueMatcher:
                 if b == len(begins):
                     break
                 i = begins[b]
+            while b < len(begins) and begins[b] < i:
+                b += 1
             orth, begun = orths[i], ()
-            if starts[i]:
+            if b < len(begins) and begins[b] == i:  # patterns may begin here
                 key = (orth, orths[i + 1] if i + 1 < n else -1)
                 plan = plans.get(key)
                 if plan is None:
-                    plan = plans[key] = self._plan(doc, i, starts[i])
+                    starts = starts_cache.get(orth)
+                    if starts is None:
+                        starts = starts_cache[orth] = self._starts_of(doc[i].text)
+                    plan = plans[key] = self._plan(doc, orths, i, starts)
                 singles, begun, general = plan
                 if singles:
                     raw.extend([(j, i, i + 1) for j in singles])
@@ -318,7 +341,7 @@ class CueMatcher:
                     cache = results[specs[k]]
                     is_match = cache.get(orth)
                     if is_match is None:
-                        is_match = cache[orth] = test(specs[k], doc[i])
+                        is_match = cache[orth] = test(specs[k], doc[i].text)
                     if not optional[k]:
                         if is_match:
                             if k == last:

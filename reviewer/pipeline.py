@@ -1,6 +1,7 @@
 """Build the spaCy pipeline once per process: tokenizer, sentences (sentencizer rule + fix-ups), cues, labels."""
 from __future__ import annotations
 
+import functools
 from functools import lru_cache
 
 import spacy
@@ -50,61 +51,77 @@ def word_facts(text: str, is_punct: bool) -> int:
             | (OPENER if first.isupper() and text.lower() in SENTENCE_OPENERS else 0))
 
 
+# A lexeme flag (spaCy keeps it per word, so a document reads it for every token in one C call): the words
+# after which a sentence may start, or must: sentence-final marks, blank lines, sentence-final abbreviations.
+F_TRIGGER = 40
+
+
+def is_trigger(text: str) -> bool:
+    return bool(word_facts(text, False) & (MARK | PARAGRAPH | FINAL_ABBREVIATION))
+
+
 @Language.factory("reviewer_sentences")
 def make_sentences(nlp, name):
-    return SentenceSplitter()
+    return SentenceSplitter(nlp.vocab)
 
 
 class SentenceSplitter:
-    """spaCy's sentencizer rule and our fix-ups in one pass over per-word bits (no Token objects).
+    """spaCy's sentencizer rule and our fix-ups, decided only around the few tokens that can end a sentence.
 
-    The sentencizer rule: a word (neither punctuation nor a sentence-final mark) starts a sentence when a
-    sentence-final mark (".", "!", "?", ...) came after the previous word. The fix-ups: a blank line always
-    starts a sentence, and so does a capitalised opener after a sentence-final abbreviation ("... in the
-    U.S. My ..."); otherwise no sentence starts at a lowercase word, a digit, or after ",", ";", ":", "(",
-    "-", "–". Whitespace tokens keep the sentencizer's decision. ``tests/test_sentences.py`` checks this
-    against spaCy's ``Sentencizer`` followed by the fix-ups written token by token.
+    The sentencizer rule: the first word (neither punctuation nor a sentence-final mark; whitespace counts as
+    a word) after a sentence-final mark (".", "!", "?", ...) starts a sentence. The fix-ups: a blank line
+    always starts a sentence, and so does a capitalised opener after a sentence-final abbreviation ("... in
+    the U.S. My ..."); otherwise no sentence starts at a lowercase word, a digit, or after ",", ";", ":",
+    "(", "-", "–". Whitespace tokens keep the sentencizer's decision. Those tokens are found through a
+    lexeme flag, so Python looks at a handful of tokens per sentence, not at every token.
+    ``tests/test_sentences.py`` checks this against spaCy's ``Sentencizer`` followed by the fix-ups written
+    token by token.
     """
 
     CACHE_LIMIT = 200_000  # distinct token texts remembered before the cache starts afresh
 
-    def __init__(self):
+    def __init__(self, vocab):
+        vocab.add_flag(is_trigger, F_TRIGGER)
         self.facts: dict[int, int] = {}
 
-    def facts_of(self, doc, i: int) -> int:
-        token = doc[i]
-        if len(self.facts) > self.CACHE_LIMIT:
-            self.facts.clear()
-        found = self.facts[token.orth] = word_facts(token.text, token.is_punct)
+    def facts_of(self, doc, i: int, orths: list) -> int:
+        found = self.facts.get(orths[i])
+        if found is None:
+            if len(self.facts) > self.CACHE_LIMIT:
+                self.facts.clear()
+            token = doc[i]
+            found = self.facts[token.orth] = word_facts(token.text, token.is_punct)
         return found
 
     def __call__(self, doc):
         n = len(doc)
         if not n:
             return doc
-        get = self.facts.get
-        facts = [get(o) for o in doc.to_array(ORTH).tolist()]
-        if None in facts:
-            facts = [f if f is not None else self.facts_of(doc, i) for i, f in enumerate(facts)]
         value = [-1] * n
         value[0] = 1
-        seen_mark, before = False, 0
-        for i, here in enumerate(facts):
-            start = False
-            # the sentencizer: the first word after a sentence-final mark starts a sentence
-            if not here & NOT_WORD:
-                start, seen_mark = seen_mark, False
-            elif here & MARK:
-                seen_mark = True
-            # the fix-ups (whitespace keeps the sentencizer's decision)
-            if i and not here & SPACE:
-                if before & PARAGRAPH or (before & FINAL_ABBREVIATION and here & OPENER):
-                    start = True
-                elif start and (here & LOWER_OR_DIGIT or before & NO_START_AFTER):
-                    start = False
-            if start:
-                value[i] = 1
-            before = here
+        triggers = numpy.flatnonzero(doc.to_array(F_TRIGGER)).tolist()
+        if triggers:
+            orths = doc.to_array(ORTH).tolist()
+            facts = functools.partial(self.facts_of, doc, orths=orths)
+            starts, promoted = set(), set()
+            for m in triggers:
+                if m + 1 == n:
+                    continue
+                bits, after = facts(m), facts(m + 1)
+                if bits & MARK:  # the sentencizer: the first word after the mark
+                    w = m + 1
+                    while w < n and facts(w) & NOT_WORD:
+                        w += 1
+                    if w < n:
+                        starts.add(w)
+                if not after & SPACE and (bits & PARAGRAPH or (bits & FINAL_ABBREVIATION and after & OPENER)):
+                    promoted.add(m + 1)
+            for w in starts:  # demoted: a lowercase word or a digit, or after ",", ";" ... (not whitespace)
+                here = facts(w)
+                if here & SPACE or not (here & LOWER_OR_DIGIT or facts(w - 1) & NO_START_AFTER):
+                    value[w] = 1
+            for w in promoted:
+                value[w] = 1
         doc.from_array([SENT_START], numpy.array(value, dtype="int64").astype("uint64"))  # -1 as spaCy stores it
         return doc
 
