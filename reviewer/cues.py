@@ -8,12 +8,13 @@ from collections import defaultdict
 
 import numpy
 
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.lang.en.lex_attrs import like_num
 from spacy.language import Language
 from spacy.matcher import Matcher
 
 from .errors import RuleFileError
+from .extensions import token_orths
 from .rulebook import RULES_DIR, rulebook_at
 
 
@@ -302,7 +303,7 @@ class CueMatcher:
         begins = numpy.flatnonzero(doc.to_array(self._flag_in(doc.vocab))).tolist()
         if not begins:
             return []
-        orths = doc.to_array(ORTH).tolist()  # token texts as ORTH ids: no Token object per position
+        orths = token_orths(doc)  # token texts as ORTH ids: no Token object per position
         states: list[tuple[int, int, int, int]] = []  # (pattern, position in pattern, start, length)
         raw: list[tuple[int, int, int]] = []           # (pattern, start, end) as spaCy emits them
         n, b, i = len(orths), 0, -1
@@ -426,9 +427,14 @@ class HybridMatcher:
         self.strings = vocab.strings
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:
-        found = set(self.rest(doc))
-        found.update((self.strings[key], start, end) for key, start, end in self.phrases(doc))
-        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+        return [(name, start, end) for start, end, name in self.by_position(doc)]
+
+    def by_position(self, doc) -> list[tuple[int, int, str]]:
+        """The matches as sorted (start, end, cue name) tuples."""
+        strings = self.strings
+        found = {(start, end, name) for name, start, end in self.rest(doc)}
+        found.update([(start, end, strings[key]) for key, start, end in self.phrases(doc)])
+        return sorted(found)
 
 
 @Language.factory("reviewer_cues", default_config={"rules_dir": ""})
@@ -444,11 +450,12 @@ class CueFinder:
 
     def __call__(self, doc):
         bounds = sentence_bounds(doc)
-        firsts = [start for start, _end in bounds]
         found = [{} for _ in bounds]
-        for name, start, end in self.matcher(doc):
-            i = bisect.bisect_right(firsts, start) - 1
-            if i >= 0 and start < bounds[i][1]:
+        i = 0
+        for start, end, name in self.matcher.by_position(doc):  # both in order: walk them side by side
+            while i < len(bounds) and bounds[i][1] <= start:
+                i += 1
+            if i < len(bounds) and bounds[i][0] <= start:
                 found[i].setdefault(name, []).append((start, end))
         doc._.sentences = [doc[start:end] for start, end in bounds]
         doc._.cues = found

@@ -1,4 +1,5 @@
 """Every custom attribute the pipeline sets on Doc, declared once."""
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 # sentence index -> {cue name: [(start_token, end_token), ...]}
@@ -11,3 +12,14 @@ Doc.set_extension("places", default=None)
 Doc.set_extension("paragraphs", default=None)
 # the sentences that hold text (whitespace-only spans left out), in order
 Doc.set_extension("sentences", default=None)
+
+_ORTHS = ("reviewer", "orths")
+
+
+def token_orths(doc) -> list[int]:
+    """The ORTH id (the text's hash) of every token, read from the document once and kept in its user data
+    for the next component (the tokens never change after the tokenizer)."""
+    found = doc.user_data.get(_ORTHS)
+    if found is None or len(found) != len(doc):
+        found = doc.user_data[_ORTHS] = doc.to_array(ORTH).tolist()
+    return found

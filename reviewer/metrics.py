@@ -69,9 +69,11 @@ def syllable_count(text: str) -> int:
     return _syllables(text.split())
 
 
-def flesch_reading_ease(sentences: list[str]) -> float | None:
-    """Flesch reading ease from our own sentence split (textstat's sentence counter over-counts)."""
-    tokens = " ".join(sentences).split()  # the sentences' words, as word_count splits each
+def flesch_reading_ease(sentences: list[str], tokens: list[str] | None = None) -> float | None:
+    """Flesch reading ease from our own sentence split (textstat's sentence counter over-counts);
+    ``tokens``, when given, are ``" ".join(sentences).split()`` already made."""
+    if tokens is None:
+        tokens = " ".join(sentences).split()  # the sentences' words, as word_count splits each
     if not sentences or not tokens:
         return None
     syllables = _syllables(tokens)
@@ -79,11 +81,16 @@ def flesch_reading_ease(sentences: list[str]) -> float | None:
     return round(score, 1)
 
 
-def measure(text: str, sentences: list[str], paragraphs: int) -> dict:
+def measure(text: str, sentences: list[str], paragraphs: int, starts: list[int] | None = None) -> dict:
+    """Counts and readability; ``starts`` (where each sentence starts in ``text``) lets the text's words
+    serve as the sentences' words when every sentence starts after whitespace: the sentences hold all of
+    the text but whitespace, so then both split into the same words."""
+    tokens = text.split()
+    at_spaces = starts is not None and all(start == 0 or text[start - 1].isspace() for start in starts)
     return {
-        "words": word_count(text),
+        "words": len(tokens),
         "characters": len(text),
         "sentences": len(sentences),
         "paragraphs": paragraphs,
-        "flesch_reading_ease": flesch_reading_ease(sentences),
+        "flesch_reading_ease": flesch_reading_ease(sentences, tokens if at_spaces else None),
     }

@@ -6,11 +6,11 @@ from functools import lru_cache
 
 import spacy
 import numpy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
-from . import extensions  # noqa: F401  (declares the Doc extensions)
+from .extensions import token_orths  # (the module declares the Doc extensions)
 from .rulebook import RULES_DIR
 
 # Abbreviations applicants write that must stay one token, so the sentencizer never splits at their dot.
@@ -101,7 +101,7 @@ class SentenceSplitter:
         value[0] = 1
         triggers = numpy.flatnonzero(doc.to_array(F_TRIGGER)).tolist()
         if triggers:
-            orths = doc.to_array(ORTH).tolist()
+            orths = token_orths(doc)
             facts = functools.partial(self.facts_of, doc, orths=orths)
             starts, promoted = set(), set()
             for m in triggers:

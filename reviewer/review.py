@@ -165,7 +165,8 @@ def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | Non
     cv_model = _load_cv(cv)
     doc = get_nlp()(document.text)
     sentences = _sentences(doc, document)
-    metrics = measure(document.text, [s.text for s in sentences], len(document.paragraphs))
+    metrics = measure(document.text, [s.text for s in sentences], len(document.paragraphs),
+                      [s.start for s in sentences])
     passage_ids = [s.index for s in sentences if "score_disclosure" in s.labels]
     words = metrics["words"]
     passage_words = sum(word_count(sentences[i].text) for i in passage_ids)

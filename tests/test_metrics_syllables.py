@@ -51,3 +51,28 @@ def test_token_table_is_bounded(monkeypatch):
     assert syllable_count(text) == textstat.syllable_count(text)
     assert syllable_count(text) == textstat.syllable_count(text)  # now partly from the table
     assert len(metrics._token_table) <= 50
+
+
+def test_measure_reuses_the_text_words_only_when_that_changes_nothing():
+    """Sentences cut anywhere (mid-word too): with their starts or without, the same metrics."""
+    import random
+
+    from reviewer.metrics import measure
+
+    rng = random.Random(25)
+    pieces = ["Grady", "end.", "Next", " ", "  ", "\n\n", "\t", "I", "passed", ",", "(approx.", "\u00a0", "é"]
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(0, 5))))
+        sentences, starts = [], []
+        for a, b in zip([0] + cuts, cuts + [len(text)]):
+            chunk = text[a:b]
+            if chunk.strip():
+                start = a + len(chunk) - len(chunk.lstrip())
+                sentences.append(chunk.strip())
+                starts.append(start)
+        expected = measure(text, sentences, 1)
+        assert measure(text, sentences, 1, starts) == expected, repr(text)
+        checked += bool(sentences)
+    assert checked > 2000
