@@ -24,6 +24,12 @@ _token_table: dict[str, int] = {}  # token -> syllables
 _ENTRY = re.compile(r"^(\S+?)(?:\(\d+\))? ([^#\n]*)", re.M)
 
 
+def prepare() -> None:
+    """Load the syllable tables now (about 0.2 s), not during the first review."""
+    _cmu_syllables()
+    get_pyphen(LANG)
+
+
 def word_count(text: str) -> int:
     """Words are whitespace-separated tokens (DESIGN.md)."""
     return len(text.split())

@@ -91,6 +91,15 @@ def this_month() -> str:
     return _dt.date.today().strftime("%Y-%m")
 
 
+def prepare() -> None:
+    """Build everything a review needs once per process (rules, spaCy pipeline, syllable tables), so that
+    a server's first request or a worker's first statement does not pay for it."""
+    from . import metrics
+    default_rulebook()
+    get_nlp()
+    metrics.prepare()
+
+
 def _document(source, name) -> Document:
     if isinstance(source, Document):
         return source

@@ -45,10 +45,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.sort_keys = False
     app.jinja_loader = ChoiceLoader([app.jinja_loader, PackageLoader("reviewer", "templates")])
 
-    from reviewer.pipeline import get_nlp
-    from reviewer.rulebook import default_rulebook
-    default_rulebook()
-    get_nlp()  # build the spaCy pipeline now, once per process, not on the first request
+    from reviewer.review import prepare
+    prepare()  # rules, spaCy pipeline and syllable tables now, once per process, not on the first request
 
     from . import api, errors, review, security
     from .extensions import csrf, make_limiter

@@ -49,9 +49,9 @@ class Outcome:
 
 
 def init_worker() -> None:
-    """Build the spaCy pipeline once, when the worker starts."""
-    from ..pipeline import get_nlp
-    get_nlp()
+    """Build the rules, the spaCy pipeline and the syllable tables once, when the worker starts."""
+    from ..review import prepare
+    prepare()
 
 
 def review_json(result) -> bytes:
