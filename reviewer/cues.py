@@ -1,14 +1,12 @@
 """Find the cue phrases of rules/ (label lexicons and region packs) in each sentence."""
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections import defaultdict
 
 import numpy
 
-from spacy.attrs import IS_SPACE, SENT_START
 from spacy.lang.en.lex_attrs import like_num
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -376,20 +374,6 @@ class CueMatcher:
         return out
 
 
-def sentence_bounds(doc) -> list[tuple[int, int]]:
-    """(start, end) token indexes of each sentence that holds more than whitespace, read from the
-    SENT_START and IS_SPACE arrays (``Doc.sents`` re-checks every token first)."""
-    n = len(doc)
-    if not n:
-        return []
-    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
-    if not starts or starts[0]:
-        starts.insert(0, 0)
-    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()
-    return [(start, end) for start, end in zip(starts, starts[1:] + [n])
-            if bisect.bisect_left(spaces, end) - bisect.bisect_left(spaces, start) < end - start]
-
-
 class HybridMatcher:
     """The same matches as ``CueMatcher`` (as a set, sorted by position), most of them found by spaCy.
 
@@ -449,7 +433,7 @@ class CueFinder:
         self.matcher = HybridMatcher(nlp.vocab, compile_lexicons(rulebook, nlp.tokenizer))
 
     def __call__(self, doc):
-        bounds = sentence_bounds(doc)
+        bounds = [(sent.start, sent.end) for sent in doc._.sentences]  # set by the sentence splitter
         found = [{} for _ in bounds]
         i = 0
         for start, end, name in self.matcher.by_position(doc):  # both in order: walk them side by side
@@ -457,6 +441,5 @@ class CueFinder:
                 i += 1
             if i < len(bounds) and bounds[i][0] <= start:
                 found[i].setdefault(name, []).append((start, end))
-        doc._.sentences = [doc[start:end] for start, end in bounds]
         doc._.cues = found
         return doc

@@ -12,6 +12,8 @@ Doc.set_extension("places", default=None)
 Doc.set_extension("paragraphs", default=None)
 # the sentences that hold text (whitespace-only spans left out), in order
 Doc.set_extension("sentences", default=None)
+# the paragraph number of each of those sentences
+Doc.set_extension("sentence_paragraphs", default=None)
 
 _ORTHS = ("reviewer", "orths")
 

@@ -1,10 +1,6 @@
 """Give each sentence its labels from the cues found in it and around it (DESIGN.md 'Sentence labels')."""
 from __future__ import annotations
 
-import bisect
-
-import numpy
-from spacy.attrs import IS_SPACE
 from spacy.language import Language
 
 from .rulebook import RULES_DIR, rulebook_at
@@ -12,19 +8,6 @@ from .rulebook import RULES_DIR, rulebook_at
 LOW_SCORE = 215
 # How far back (sentences, same paragraph) a setback opens a window in which growth can follow.
 GROWTH_WINDOW = 3
-
-
-def paragraph_indexes(doc, sentences) -> list[int]:
-    """The paragraph number of each sentence: a blank line between two sentences starts a new one."""
-    # the blank line, if any, is a whitespace token at the end of the previous sentence or between them
-    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if len(doc) else []
-    breaks = [k for k in spaces if doc[k].text.count("\n") >= 2]
-    out, para = [], 0
-    for i, sent in enumerate(sentences):
-        if i and bisect.bisect_left(breaks, sentences[i - 1].start) < bisect.bisect_left(breaks, sent.start):
-            para += 1
-        out.append(para)
-    return out
 
 
 def drop_inside(cues, names, masks) -> None:
@@ -40,7 +23,10 @@ def drop_inside(cues, names, masks) -> None:
 
 
 class SentenceView:
-    """The cues of one sentence, with the few derived facts the label decisions need."""
+    """The cues of one sentence, with the few derived facts the label decisions need.
+
+    ``cues`` maps a cue name to its matches and holds a name only with at least one match, so
+    ``"name" in view.cues`` asks whether the sentence has that cue; ``has`` asks it of several names."""
 
     def __init__(self, doc, sent, cues):
         self.doc, self.sent, self.cues = doc, sent, cues
@@ -49,7 +35,7 @@ class SentenceView:
         drop_inside(cues, ("negative", "setback"), cues.get("clinical_failure", []))
 
     def has(self, *names) -> bool:
-        return not self.cues.keys().isdisjoint(names)  # (a cue is kept only with at least one match)
+        return not self.cues.keys().isdisjoint(names)
 
     def low_score(self) -> bool:
         for start, end in self.cues.get("score_number", []):
@@ -75,7 +61,7 @@ class Labeller:
     def __call__(self, doc):
         sentences = doc._.sentences
         views = [SentenceView(doc, s, c) for s, c in zip(sentences, doc._.cues)]
-        paragraphs = paragraph_indexes(doc, sentences)
+        paragraphs = doc._.sentence_paragraphs
         labels = [set() for _ in sentences]
         region_named = any(v.has("region_anchor", "region_place") for v in views)
         for view in views:
@@ -105,14 +91,14 @@ class Labeller:
 def is_acknowledgment(i, views, paragraphs) -> bool:
     """The sentence owns up to a failed, low or repeated exam result."""
     view = views[i]
-    negative = view.has("negative")
-    if view.has("exam"):
+    negative = "negative" in view.cues
+    if "exam" in view.cues:
         if view.low_score():
             return True
         return negative
-    if (negative or view.low_score()) and view.has("exam_ref"):
+    if (negative or view.low_score()) and "exam_ref" in view.cues:
         near = range(max(0, i - 2), min(len(views), i + 3))
-        return any(views[j].has("exam") and paragraphs[j] == paragraphs[i] for j in near)
+        return any("exam" in views[j].cues and paragraphs[j] == paragraphs[i] for j in near)
     return False
 
 
@@ -120,7 +106,7 @@ def shifts_topic(view) -> bool:
     """A sentence about the region, the specialty or another part of life, with no exam in it, ends the passage."""
     if view.has("exam", "exam_ref", "negative"):
         return False
-    return view.is_tie or view.is_motivation or view.has("topic_shift")
+    return view.is_tie or view.is_motivation or "topic_shift" in view.cues
 
 
 def disclosure_passage(views, paragraphs) -> list[int]:
@@ -137,7 +123,7 @@ def disclosure_passage(views, paragraphs) -> list[int]:
         passage.add(i)
         j = i - 1
         while j >= 0 and paragraphs[j] == paragraphs[i] and views[j].has("exam", "exam_ref", "negative") and not (
-                views[j].has("pride") and not views[j].has("negative")):
+                "pride" in views[j].cues and "negative" not in views[j].cues):
             passage.add(j)
             j -= 1
         j = i + 1
@@ -152,37 +138,37 @@ def is_blame(i, views, passage, paragraphs, blamed=()) -> bool:
     view = views[i]
     near = any(j in passage and paragraphs[j] == paragraphs[i] for j in (i - 1, i + 1))
     in_scope = i in passage or near or (i - 1) in blamed or view.has("exam", "exam_ref", "setback")
-    if not in_scope or view.has("ownership") or view.has("change", "change_strong"):
+    if not in_scope or "ownership" in view.cues or view.has("change", "change_strong"):
         return False
-    if view.has("lesson") and not view.has("minimize"):  # "... and passed, which showed me ...": a response
+    if "lesson" in view.cues and "minimize" not in view.cues:  # "... and passed, which showed me ...": a response
         return False
-    attributes = view.has("external") and view.has("frame")
-    minimizes = view.has("minimize") and (i in passage or near or view.has("exam", "exam_ref"))
+    attributes = "external" in view.cues and "frame" in view.cues
+    minimizes = "minimize" in view.cues and (i in passage or near or view.has("exam", "exam_ref"))
     return attributes or minimizes
 
 
 def is_growth(i, views, passage, paragraphs, grown=()) -> bool:
     """A concrete change or lesson a few sentences after a setback (or earlier growth), same paragraph."""
     view = views[i]
-    strong = view.has("change_strong")
-    change, lesson = strong or view.has("change"), view.has("lesson")
-    method = view.has("method") and i in passage
+    strong = "change_strong" in view.cues
+    change, lesson = strong or "change" in view.cues, "lesson" in view.cues
+    method = "method" in view.cues and i in passage
     if not (change or lesson or method):
         return False
-    if view.has("plan") or (view.has("deficit") and not (lesson or strong)):
+    if "plan" in view.cues or ("deficit" in view.cues and not (lesson or strong)):
         return False
-    if view.has("topic_shift") and not strong:
+    if "topic_shift" in view.cues and not strong:
         return False  # "On weekends I joined ...": another part of life, not a response
-    if view.has("setback") and not view.has("negative") and not change:
+    if "setback" in view.cues and "negative" not in view.cues and not change:
         return False  # the sentence tells the setback itself
     if i in passage:
         # the sentence that first acknowledges the result is not yet the response to it
         return i != passage_start(i, passage) or change
-    if change and view.has("setback"):
+    if change and "setback" in view.cues:
         return True  # setback and response in one sentence ("notes felt slow at first, so I asked ...")
     window = range(max(0, i - GROWTH_WINDOW), i)
-    return any((j in passage or views[j].has("setback") or (j in grown and views[j].has("change")))
-               if paragraphs[j] == paragraphs[i] else change and views[j].has("setback") and j not in passage
+    return any((j in passage or "setback" in views[j].cues or (j in grown and "change" in views[j].cues))
+               if paragraphs[j] == paragraphs[i] else change and "setback" in views[j].cues and j not in passage
                for j in window)
 
 
@@ -195,7 +181,7 @@ def passage_start(i, passage) -> int:
 
 def tie_places(view, region_named: bool) -> list[str]:
     """Georgia places and institutions named in the sentence (ambiguous names only in a Georgia statement)."""
-    if view.has("region_foreign"):
+    if "region_foreign" in view.cues:
         return []
     spans = list(view.cues.get("region_place", []))
     if region_named:
@@ -210,19 +196,19 @@ def tie_places(view, region_named: bool) -> list[str]:
 
 def is_regional_tie(view, places, region_named: bool) -> bool:
     """A concrete connection to the region named in this sentence (not a compliment)."""
-    if places or view.has("health_inherent"):
+    if places or "health_inherent" in view.cues:
         return True
-    anchor = view.has("region_anchor") and not view.has("region_foreign")
-    if view.has("health_needs_region") and region_named and (anchor or view.has("health_region_words")):
+    anchor = "region_anchor" in view.cues and "region_foreign" not in view.cues
+    if "health_needs_region" in view.cues and region_named and (anchor or "health_region_words" in view.cues):
         return True
     if not anchor:
         return False
-    return view.has("region_tie_word") or (view.has("region_place_word") and not view.has("compliment"))
+    return "region_tie_word" in view.cues or ("region_place_word" in view.cues and "compliment" not in view.cues)
 
 
 def is_motivation(view, program_words, practitioners) -> bool:
     """Names the specialty as a choice (not a program, a team, or a third party) and gives a reason for it."""
-    strong, weak = view.has("reason"), view.has("reason_weak")
+    strong, weak = "reason" in view.cues, "reason_weak" in view.cues
     if not (strong or weak) or view.has("exam", "offer"):
         return False
     doc = view.doc

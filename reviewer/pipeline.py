@@ -1,7 +1,7 @@
 """Build the spaCy pipeline once per process: tokenizer, sentences (sentencizer rule + fix-ups), cues, labels."""
 from __future__ import annotations
 
-import functools
+import bisect
 from functools import lru_cache
 
 import spacy
@@ -84,46 +84,66 @@ class SentenceSplitter:
         vocab.add_flag(is_trigger, F_TRIGGER)
         self.facts: dict[int, int] = {}
 
-    def facts_of(self, doc, i: int, orths: list) -> int:
-        found = self.facts.get(orths[i])
-        if found is None:
-            if len(self.facts) > self.CACHE_LIMIT:
-                self.facts.clear()
-            token = doc[i]
-            found = self.facts[token.orth] = word_facts(token.text, token.is_punct)
+    def facts_of(self, doc, i: int) -> int:
+        """The bits of token i, worked out the first time its text is met."""
+        if len(self.facts) > self.CACHE_LIMIT:
+            self.facts.clear()
+        token = doc[i]
+        found = self.facts[token.orth] = word_facts(token.text, token.is_punct)
         return found
 
     def __call__(self, doc):
         n = len(doc)
         if not n:
+            doc._.sentences, doc._.sentence_paragraphs = [], []
             return doc
-        value = [-1] * n
-        value[0] = 1
+        orths, known = token_orths(doc), self.facts
+
+        def facts(i: int) -> int:
+            found = known.get(orths[i])
+            return self.facts_of(doc, i) if found is None else found
+
         triggers = numpy.flatnonzero(doc.to_array(F_TRIGGER)).tolist()
-        if triggers:
-            orths = token_orths(doc)
-            facts = functools.partial(self.facts_of, doc, orths=orths)
-            starts, promoted = set(), set()
-            for m in triggers:
-                if m + 1 == n:
-                    continue
-                bits, after = facts(m), facts(m + 1)
-                if bits & MARK:  # the sentencizer: the first word after the mark
-                    w = m + 1
-                    while w < n and facts(w) & NOT_WORD:
-                        w += 1
-                    if w < n:
-                        starts.add(w)
-                if not after & SPACE and (bits & PARAGRAPH or (bits & FINAL_ABBREVIATION and after & OPENER)):
-                    promoted.add(m + 1)
-            for w in starts:  # demoted: a lowercase word or a digit, or after ",", ";" ... (not whitespace)
-                here = facts(w)
-                if here & SPACE or not (here & LOWER_OR_DIGIT or facts(w - 1) & NO_START_AFTER):
-                    value[w] = 1
-            for w in promoted:
-                value[w] = 1
+        firsts = {0}
+        for m in triggers:
+            if m + 1 == n:
+                continue
+            bits, after = facts(m), facts(m + 1)
+            if bits & MARK:  # the sentencizer: the first word after the mark ...
+                w = m + 1
+                while w < n and facts(w) & NOT_WORD:
+                    w += 1
+                # ... unless it is a lowercase word or a digit, or follows ",", ";" ... (whitespace stays)
+                if w < n and (facts(w) & SPACE or not (facts(w) & LOWER_OR_DIGIT or facts(w - 1) & NO_START_AFTER)):
+                    firsts.add(w)
+            if not after & SPACE and (bits & PARAGRAPH or (bits & FINAL_ABBREVIATION and after & OPENER)):
+                firsts.add(m + 1)
+        firsts = sorted(firsts)
+        value = [-1] * n
+        for first in firsts:
+            value[first] = 1
         doc.from_array([SENT_START], numpy.array(value, dtype="int64").astype("uint64"))  # -1 as spaCy stores it
+        self.set_sentences(doc, firsts, [m for m in triggers if facts(m) & PARAGRAPH], facts)
         return doc
+
+    @staticmethod
+    def set_sentences(doc, firsts: list[int], breaks: list[int], facts) -> None:
+        """``doc._.sentences``: the sentences that hold more than whitespace; ``doc._.sentence_paragraphs``:
+        their paragraph numbers (a blank line, i.e. a break token, between two sentences starts a new one)."""
+        bounds = []
+        for start, end in zip(firsts, firsts[1:] + [len(doc)]):
+            k = start
+            while k < end and facts(k) & SPACE:
+                k += 1
+            if k < end:
+                bounds.append((start, end))
+        paragraphs, para = [], 0
+        for i, (start, _end) in enumerate(bounds):
+            if i and bisect.bisect_left(breaks, bounds[i - 1][0]) < bisect.bisect_left(breaks, start):
+                para += 1
+            paragraphs.append(para)
+        doc._.sentences = [doc[start:end] for start, end in bounds]
+        doc._.sentence_paragraphs = paragraphs
 
 
 def make_blank() -> Language:

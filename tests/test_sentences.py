@@ -108,6 +108,19 @@ def reference_fixups(doc):
     return starts
 
 
+def reference_sentences(doc):
+    """The sentences holding more than whitespace, and their paragraph numbers, read token by token."""
+    starts = [i for i, token in enumerate(doc) if token.is_sent_start or i == 0]
+    spans = [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
+    spans = [span for span in spans if not all(token.is_space for token in span)]
+    paragraphs, para = [], 0
+    for i, sent in enumerate(spans):
+        if i and any(doc[k].is_space and doc[k].text.count("\n") >= 2 for k in range(spans[i - 1].start, sent.start)):
+            para += 1
+        paragraphs.append(para)
+    return [(span.start, span.end) for span in spans], paragraphs
+
+
 def splitter_texts():
     import random
 
@@ -122,6 +135,7 @@ def splitter_texts():
 
 
 def test_splitter_equals_spacy_sentencizer_with_fixups():
+    """Sentence starts as spaCy's sentencizer + the fix-ups set them; sentences and paragraphs as read token by token."""
     from reviewer.pipeline import make_blank
 
     ours = make_blank()
@@ -132,7 +146,11 @@ def test_splitter_equals_spacy_sentencizer_with_fixups():
     checked = 0
     for text in splitter_texts():
         expected = reference_fixups(reference(text))
-        got = [t.is_sent_start for t in ours(text)]
+        doc = ours(text)
+        got = [t.is_sent_start for t in doc]
         assert got == expected, repr(text[:120])
+        bounds, paragraphs = reference_sentences(doc)
+        assert [(sent.start, sent.end) for sent in doc._.sentences] == bounds, repr(text[:120])
+        assert doc._.sentence_paragraphs == paragraphs, repr(text[:120])
         checked += len(got)
     assert checked > 100_000
