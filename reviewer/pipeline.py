@@ -119,10 +119,9 @@ class SentenceSplitter:
             if not after & SPACE and (bits & PARAGRAPH or (bits & FINAL_ABBREVIATION and after & OPENER)):
                 firsts.add(m + 1)
         firsts = sorted(firsts)
-        value = [-1] * n
-        for first in firsts:
-            value[first] = 1
-        doc.from_array([SENT_START], numpy.array(value, dtype="int64").astype("uint64"))  # -1 as spaCy stores it
+        value = numpy.full(n, -1, dtype="int64")
+        value[firsts] = 1
+        doc.from_array([SENT_START], value.astype("uint64"))  # -1 as spaCy stores it
         self.set_sentences(doc, firsts, [m for m in triggers if facts(m) & PARAGRAPH], facts)
         return doc
 
