@@ -54,20 +54,24 @@ def _word_syllables(word: str) -> int:
 
 def _token_syllables(token: str) -> int:
     """Syllables of one whitespace-separated token ("Grady's", "(approx."), as textstat counts them in any text."""
-    count = _token_table.get(token)
-    if count is None:
-        if len(_token_table) >= TOKENS_KEPT:
-            _token_table.clear()
-        count = _token_table[token] = sum(map(_word_syllables, list_words(token, lowercase=True)))
-    return count
+    if token.isalpha():  # letters only: textstat's punctuation patterns leave it whole (letters are \w)
+        return _word_syllables(token.lower())
+    return sum(map(_word_syllables, list_words(token, lowercase=True)))
 
 
 def _syllables(tokens: list[str]) -> int:
-    """Syllables of whitespace-separated tokens."""
+    """Syllables of whitespace-separated tokens, each token counted once and then looked up."""
     try:
         return sum(map(_token_table.__getitem__, tokens))  # the usual case: every token counted before
     except KeyError:
-        return sum(map(_token_syllables, tokens))
+        missing = set(tokens).difference(_token_table)
+        if len(_token_table) + len(missing) > TOKENS_KEPT:
+            _token_table.clear()
+            missing = set(tokens)
+            if len(missing) > TOKENS_KEPT:  # more distinct tokens than the table keeps: count without it
+                return sum(map(_token_syllables, tokens))
+        _token_table.update((token, _token_syllables(token)) for token in missing)
+        return sum(map(_token_table.__getitem__, tokens))
 
 
 def syllable_count(text: str) -> int:

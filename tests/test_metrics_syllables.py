@@ -76,3 +76,12 @@ def test_measure_reuses_the_text_words_only_when_that_changes_nothing():
         assert measure(text, sentences, 1, starts) == expected, repr(text)
         checked += bool(sentences)
     assert checked > 2000
+
+
+def test_letters_only_tokens_count_as_textstat_words():
+    """The shortcut for tokens of letters only gives textstat's count, odd letters included."""
+    tokens = ["İstanbul", "ǅemal", "Straße", "ﬁne", "ªb", "Ωmega", "ŉ", "Ⅻ", "naïve", "Okonkwo", "DÉCOR", "ﬀ"]
+    for token in tokens:
+        if token.isalpha():
+            assert metrics._token_syllables(token) == textstat.syllable_count(token), token
+    assert sum(token.isalpha() for token in tokens) >= 9
