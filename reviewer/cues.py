@@ -158,13 +158,18 @@ class LookupLemmas:
 class CueMatcher:
     """A drop-in for the spaCy ``Matcher`` over compiled lexicons, many times faster on our patterns.
 
-    It runs the same state machine as spaCy's ``find_matches`` (quantifiers "1" and "?"), so it yields
-    the same (name, start, end) matches in the same order: every match of every pattern, overlapping ones
-    too, both the shorter and the longer match of a pattern ending in an optional token, without
-    zero-length matches, each (name, start, end) once. The speed comes from starting a pattern only at
-    tokens its first token accepts (found through an index on the lowercase text; a state spaCy starts
-    elsewhere dies on its first token without effect) and from testing each token spec once per distinct
-    token text (lexical attributes depend on the text alone), with the results kept across documents.
+    It runs the same state machine as spaCy's ``find_matches`` (quantifiers "1" and "?"), so it finds the
+    same (name, start, end) matches: every match of every pattern, overlapping ones too, both the shorter
+    and the longer match of a pattern ending in an optional token, without zero-length matches, each once
+    (sorted by position, where spaCy's order follows its own bookkeeping). The speed comes from:
+
+    - a lexeme flag marking the words some pattern may begin with, so that one ``to_array`` call gives the
+      positions to start at and Python never visits the others (a state spaCy starts elsewhere dies on its
+      first token without effect);
+    - patterns of one token matched at once, and longer ones begun only where their second token fits too
+      (decided once per pair of words);
+    - each token spec tested once per distinct token text (lexical attributes depend on the text alone),
+      the results kept across documents. ``tests/test_cue_matcher.py`` compares it with spaCy's Matcher.
     """
 
     CACHE_LIMIT = 200_000  # distinct token texts remembered before the caches start afresh
@@ -216,11 +221,15 @@ class CueMatcher:
                     self._by_initial[initial].append((ids[0], j))
             else:
                 self._always_test.append((ids[0], j))
+        # per initial letter, one pattern that any of its prefix specs would match
+        self._any_prefix = {initial: re.compile("|".join(sorted({self._regex[spec_id].pattern for spec_id, _ in specs})))
+                            for initial, specs in self._by_initial.items()}
         self._flags: dict[int, int] = {}  # id(vocab) -> the lexeme flag of ``_begins`` in it
+        self._begins_getter = self._begins  # one bound method, so that a vocabulary's getter is recognised
         self._clear()
 
     def _clear(self):
-        self._starts: dict[int, tuple[int, ...]] = {}   # token text (ORTH id) -> patterns it may begin
+        self._starts: dict[int, tuple] = {}   # token text (ORTH id) -> patterns it may begin (see ``_begun_at``)
         self._plans: dict[tuple[int, int], tuple] = {}  # (ORTH id, next ORTH id or -1) -> see ``_plan``
         self._results: list[dict[int, bool]] = [{} for _ in self._specs]  # spec id -> ORTH id -> result
 
@@ -247,9 +256,11 @@ class CueMatcher:
         lower = text.lower()
         found = set(self._by_lower.get(lower, ()))
         found.update(self._always_start)
-        for spec_id, j in self._by_initial.get(lower[:1], ()) if lower else ():
-            if self._test(spec_id, text):
-                found.add(j)
+        candidates = self._by_initial.get(lower[:1]) if lower else None
+        if candidates and self._any_prefix[lower[:1]].search(lower):  # one search rules most words out
+            for spec_id, j in candidates:
+                if self._test(spec_id, text):
+                    found.add(j)
         for spec_id, j in self._always_test:
             if self._test(spec_id, text):
                 found.add(j)
@@ -264,26 +275,29 @@ class CueMatcher:
         flags in each word's lexeme and sets them when the tokenizer first meets a word, so a document
         gives the positions to start at in one ``to_array`` call, with no Python work per token."""
         flag = self._flags.get(id(vocab))
-        if flag is None or vocab.lex_attr_getters.get(flag) != self._begins:
+        if flag is None or vocab.lex_attr_getters.get(flag) is not self._begins_getter:
             free = [f for f in range(FIRST_FREE_FLAG, 64) if f not in vocab.lex_attr_getters]
             if not free:
                 raise RuntimeError("no free lexeme flag left in this vocabulary for a cue matcher")
-            flag = self._flags[id(vocab)] = vocab.add_flag(self._begins, free[0])
+            flag = self._flags[id(vocab)] = vocab.add_flag(self._begins_getter, free[0])
         return flag
 
-    def _plan(self, doc, orths: list, i: int, patterns) -> tuple[tuple, tuple, tuple]:
-        """The patterns begun at token i, sorted by how they go on: (matches of one token, patterns whose
-        second token also fits token i + 1, patterns with an optional token among their first two)."""
-        singles, seconds, general = [], [], []
+    def _begun_at(self, text: str) -> tuple[tuple, tuple]:
+        """The patterns a word may begin, split into those of one token (a match at once) and the rest."""
+        patterns = self._starts_of(text)
+        return (tuple(j for j in patterns if self._head[j] == 1),
+                tuple(j for j in patterns if self._head[j] != 1))
+
+    def _plan(self, doc, orths: list, i: int, patterns) -> tuple[tuple, tuple]:
+        """The longer patterns begun at token i, sorted by how they go on: (patterns whose second token also
+        fits token i + 1, patterns with an optional token among their first two)."""
+        seconds, general = [], []
         for j in patterns:
-            head = self._head[j]
-            if head == 1:
-                singles.append(j)
-            elif head == 0:
+            if self._head[j] == 0:
                 general.append(j)
             elif i + 1 < len(orths) and self._cached(self._pattern_specs[j][1], doc, orths, i + 1):
                 seconds.append(j)
-        return tuple(singles), tuple(seconds), tuple(general)
+        return tuple(seconds), tuple(general)
 
     def _cached(self, spec_id: int, doc, orths: list, i: int) -> bool:
         results = self._results[spec_id]
@@ -293,17 +307,21 @@ class CueMatcher:
         return result
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:
-        """(cue name, start, end) of every match, in the spaCy Matcher's order."""
+        """(cue name, start, end) of every match, each once, sorted by position."""
+        return [(name, start, end) for start, end, name in sorted(self.positions(doc))]
+
+    def positions(self, doc) -> set[tuple[int, int, str]]:
+        """Every match as (start, end, cue name)."""
         if len(self._starts) > self.CACHE_LIMIT or len(self._plans) > self.CACHE_LIMIT:
             self._clear()
         starts_cache, plans, results, test = self._starts, self._plans, self._results, self._test
         pattern_specs, pattern_optional = self._pattern_specs, self._pattern_optional
         begins = numpy.flatnonzero(doc.to_array(self._flag_in(doc.vocab))).tolist()
         if not begins:
-            return []
+            return set()
         orths = token_orths(doc)  # token texts as ORTH ids: no Token object per position
         states: list[tuple[int, int, int, int]] = []  # (pattern, position in pattern, start, length)
-        raw: list[tuple[int, int, int]] = []           # (pattern, start, end) as spaCy emits them
+        raw: list[tuple[int, int, int]] = []           # (pattern, start, end) as found
         n, b, i = len(orths), 0, -1
         while True:
             if states:  # live states read the next token
@@ -320,18 +338,20 @@ class CueMatcher:
                 b += 1
             orth, begun = orths[i], ()
             if b < len(begins) and begins[b] == i:  # patterns may begin here
-                key = (orth, orths[i + 1] if i + 1 < n else -1)
-                plan = plans.get(key)
-                if plan is None:
-                    starts = starts_cache.get(orth)
-                    if starts is None:
-                        starts = starts_cache[orth] = self._starts_of(doc[i].text)
-                    plan = plans[key] = self._plan(doc, orths, i, starts)
-                singles, begun, general = plan
+                begun_here = starts_cache.get(orth)
+                if begun_here is None:
+                    begun_here = starts_cache[orth] = self._begun_at(doc[i].text)
+                singles, longer = begun_here
                 if singles:
                     raw.extend([(j, i, i + 1) for j in singles])
-                if general:
-                    states.extend([(j, 0, i, 0) for j in general])
+                if longer:
+                    key = (orth, orths[i + 1] if i + 1 < n else -1)
+                    plan = plans.get(key)
+                    if plan is None:
+                        plan = plans[key] = self._plan(doc, orths, i, longer)
+                    begun, general = plan
+                    if general:
+                        states.extend([(j, 0, i, 0) for j in general])
             kept, added = [], [(j, 1, i, 1) for j in begun] if begun else []  # (first two tokens known to fit)
             for j, k, start, length in states:
                 specs, optional = pattern_specs[j], pattern_optional[j]
@@ -365,13 +385,7 @@ class CueMatcher:
                     break
                 k += 1
         names, pattern_name = self.names, self._pattern_name
-        seen, out = set(), []
-        for j, start, end in raw:
-            match = (pattern_name[j], start, end)
-            if end > start and match not in seen:
-                seen.add(match)
-                out.append((names[match[0]], start, end))
-        return out
+        return {(start, end, names[pattern_name[j]]) for j, start, end in raw if end > start}
 
 
 class HybridMatcher:
@@ -416,7 +430,7 @@ class HybridMatcher:
     def by_position(self, doc) -> list[tuple[int, int, str]]:
         """The matches as sorted (start, end, cue name) tuples."""
         strings = self.strings
-        found = {(start, end, name) for name, start, end in self.rest(doc)}
+        found = self.rest.positions(doc)
         found.update([(start, end, strings[key]) for key, start, end in self.phrases(doc)])
         return sorted(found)
 

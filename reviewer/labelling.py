@@ -30,9 +30,9 @@ class SentenceView:
 
     def __init__(self, doc, sent, cues):
         self.doc, self.sent, self.cues = doc, sent, cues
-        drop_inside(cues, ("exam",), cues.get("not_exam", []))  # "step 2 of the project" names no exam
+        drop_inside(cues, ("exam",), cues.get("not_exam"))  # "step 2 of the project" names no exam
         # "heart failure" is not a failed exam, nor the applicant's setback
-        drop_inside(cues, ("negative", "setback"), cues.get("clinical_failure", []))
+        drop_inside(cues, ("negative", "setback"), cues.get("clinical_failure"))
 
     def has(self, *names) -> bool:
         return not self.cues.keys().isdisjoint(names)
