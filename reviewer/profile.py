@@ -110,11 +110,12 @@ def exam_from_dict(data: dict, where: str) -> Exam:
     return Exam(normalize_exam_name(name), result, score, date)
 
 
-def parse_exam_flag(flag: str) -> list[Exam]:
-    """Read ``--exam "USMLE Step 1=fail,pass"`` or ``--exam "Step 2 CK=221"`` into exam attempts."""
+def parse_exam_flag(flag: str, where: str = "--exam") -> list[Exam]:
+    """Read ``--exam "USMLE Step 1=fail,pass"`` or ``--exam "Step 2 CK=221"`` into exam attempts;
+    ``where`` names the input in messages (the API's "exams[0]", say)."""
     name, sep, values = flag.partition("=")
     if not sep or not name.strip() or not values.strip():
-        raise CVError(f"--exam {flag!r}: write it as NAME=RESULT or NAME=SCORE, e.g. \"USMLE Step 1=fail\"")
+        raise CVError(f"{where} {flag!r}: write it as NAME=RESULT or NAME=SCORE, e.g. \"USMLE Step 1=fail\"")
     exams = []
     for value in values.split(","):
         value = value.strip().lower()
@@ -123,5 +124,5 @@ def parse_exam_flag(flag: str) -> list[Exam]:
         elif value.isdigit() and 1 <= int(value) <= 300:
             exams.append(Exam(normalize_exam_name(name), "pass", int(value)))
         else:
-            raise CVError(f"--exam {flag!r}: {value!r} is neither pass, fail nor a score from 1 to 300")
+            raise CVError(f"{where} {flag!r}: {value!r} is neither pass, fail nor a score from 1 to 300")
     return exams

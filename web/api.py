@@ -22,7 +22,7 @@ def _exam_list(values) -> list:
         raise InputError("'exams' must be a list, e.g. [\"USMLE Step 1=fail,pass\"]")
     out = []
     for i, value in enumerate(values):
-        out += parse_exam_flag(value) if isinstance(value, str) else [exam_from_dict(value, f"exams[{i}]")]
+        out += parse_exam_flag(value, f"exams[{i}]") if isinstance(value, str) else [exam_from_dict(value, f"exams[{i}]")]
     return out
 
 
