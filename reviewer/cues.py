@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 
 from .errors import RuleFileError
-from .extensions import token_orths
+from .extensions import add_lexeme_flag, token_orths
 from .rulebook import RULES_DIR, rulebook_at
 
 
@@ -26,8 +26,6 @@ def expand(entry: str) -> list[str]:
         return [entry]
     return [e for alt in m.group(1).split("|") for e in expand(entry[:m.start()] + alt + entry[m.end():])]
 
-
-FIRST_FREE_FLAG = 41  # lexeme flags 41-63 are ours (40 marks sentence triggers, see pipeline.py; spaCy uses 1-18)
 
 # One token of a compiled entry: (kind, value, optional). Kinds: "lower" (exact lowercase text),
 # "in" (tuple of lowercase alternatives), "prefix" (tuple of (lowercase text, is_prefix) alternatives,
@@ -222,8 +220,9 @@ class CueMatcher:
             else:
                 self._always_test.append((ids[0], j))
         # per initial letter, one pattern that any of its prefix specs would match
-        self._any_prefix = {initial: re.compile("|".join(sorted({self._regex[spec_id].pattern for spec_id, _ in specs})))
-                            for initial, specs in self._by_initial.items()}
+        self._any_prefix = {
+            initial: re.compile("|".join(sorted({self._regex[spec_id].pattern for spec_id, _ in specs})))
+            for initial, specs in self._by_initial.items()}
         self._flags: dict[int, int] = {}  # id(vocab) -> the lexeme flag of ``_begins`` in it
         self._begins_getter = self._begins  # one bound method, so that a vocabulary's getter is recognised
         self._clear()
@@ -271,15 +270,11 @@ class CueMatcher:
         return bool(self._starts_of(text))
 
     def _flag_in(self, vocab) -> int:
-        """The lexeme flag that marks, in this vocabulary, the words a pattern may begin at. spaCy keeps
-        flags in each word's lexeme and sets them when the tokenizer first meets a word, so a document
-        gives the positions to start at in one ``to_array`` call, with no Python work per token."""
+        """The lexeme flag that marks, in this vocabulary, the words a pattern may begin at (registered
+        the first time the matcher meets the vocabulary)."""
         flag = self._flags.get(id(vocab))
         if flag is None or vocab.lex_attr_getters.get(flag) is not self._begins_getter:
-            free = [f for f in range(FIRST_FREE_FLAG, 64) if f not in vocab.lex_attr_getters]
-            if not free:
-                raise RuntimeError("no free lexeme flag left in this vocabulary for a cue matcher")
-            flag = self._flags[id(vocab)] = vocab.add_flag(self._begins_getter, free[0])
+            flag = self._flags[id(vocab)] = add_lexeme_flag(vocab, self._begins_getter)
         return flag
 
     def _begun_at(self, text: str) -> tuple[tuple, tuple]:
@@ -328,14 +323,14 @@ class CueMatcher:
                 i += 1
                 if i == n:
                     break
+                while b < len(begins) and begins[b] < i:
+                    b += 1
             else:  # nothing in progress: jump to the next token a pattern may begin at
                 while b < len(begins) and begins[b] <= i:
                     b += 1
                 if b == len(begins):
                     break
                 i = begins[b]
-            while b < len(begins) and begins[b] < i:
-                b += 1
             orth, begun = orths[i], ()
             if b < len(begins) and begins[b] == i:  # patterns may begin here
                 begun_here = starts_cache.get(orth)

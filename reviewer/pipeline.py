@@ -10,7 +10,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
-from .extensions import token_orths  # (the module declares the Doc extensions)
+from .extensions import add_lexeme_flag, token_orths  # (the module declares the Doc extensions)
 from .rulebook import RULES_DIR
 
 # Abbreviations applicants write that must stay one token, so the sentencizer never splits at their dot.
@@ -51,12 +51,9 @@ def word_facts(text: str, is_punct: bool) -> int:
             | (OPENER if first.isupper() and text.lower() in SENTENCE_OPENERS else 0))
 
 
-# A lexeme flag (spaCy keeps it per word, so a document reads it for every token in one C call): the words
-# after which a sentence may start, or must: sentence-final marks, blank lines, sentence-final abbreviations.
-F_TRIGGER = 40
-
-
 def is_trigger(text: str) -> bool:
+    """The lexeme flag of the words after which a sentence may start, or must: sentence-final marks,
+    blank lines, sentence-final abbreviations."""
     return bool(word_facts(text, False) & (MARK | PARAGRAPH | FINAL_ABBREVIATION))
 
 
@@ -81,7 +78,7 @@ class SentenceSplitter:
     CACHE_LIMIT = 200_000  # distinct token texts remembered before the cache starts afresh
 
     def __init__(self, vocab):
-        vocab.add_flag(is_trigger, F_TRIGGER)
+        self.trigger_flag = add_lexeme_flag(vocab, is_trigger)
         self.facts: dict[int, int] = {}
 
     def facts_of(self, doc, i: int) -> int:
@@ -103,7 +100,7 @@ class SentenceSplitter:
             found = known.get(orths[i])
             return self.facts_of(doc, i) if found is None else found
 
-        triggers = numpy.flatnonzero(doc.to_array(F_TRIGGER)).tolist()
+        triggers = numpy.flatnonzero(doc.to_array(self.trigger_flag)).tolist()
         firsts = {0}
         for m in triggers:
             if m + 1 == n:
@@ -114,8 +111,10 @@ class SentenceSplitter:
                 while w < n and facts(w) & NOT_WORD:
                     w += 1
                 # ... unless it is a lowercase word or a digit, or follows ",", ";" ... (whitespace stays)
-                if w < n and (facts(w) & SPACE or not (facts(w) & LOWER_OR_DIGIT or facts(w - 1) & NO_START_AFTER)):
-                    firsts.add(w)
+                if w < n:
+                    here = facts(w)
+                    if here & SPACE or not (here & LOWER_OR_DIGIT or facts(w - 1) & NO_START_AFTER):
+                        firsts.add(w)
             if not after & SPACE and (bits & PARAGRAPH or (bits & FINAL_ABBREVIATION and after & OPENER)):
                 firsts.add(m + 1)
         firsts = sorted(firsts)

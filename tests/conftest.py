@@ -21,6 +21,17 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def lemmatized_blank():
+    """Our tokenizer and sentence splitter with spaCy's lookup lemmatizer: the reference for our lookup
+    lemmas, and the tokens on which spaCy's Matcher can test "~lemma" entries."""
+    from reviewer.pipeline import make_blank
+    nlp = make_blank()
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+@pytest.fixture(scope="session")
 def rulebook():
     from reviewer.rulebook import default_rulebook
     return default_rulebook()

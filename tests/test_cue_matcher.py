@@ -5,7 +5,6 @@ import random
 import pytest
 
 from reviewer.cues import CueMatcher, HybridMatcher, compile_lexicons, entry_tokens, expand, spacy_matcher
-from reviewer.pipeline import make_blank
 from reviewer.rulebook import load_rulebook
 
 from .conftest import CORPUS, corpus_text
@@ -39,38 +38,29 @@ def same_as_set(matches):
 
 
 @pytest.fixture(scope="module")
-def blank():
-    """Our tokenizer and sentences, with spaCy's lookup lemmatizer so that its Matcher can test "~lemma"."""
-    nlp = make_blank()
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    return nlp
-
-
-@pytest.fixture(scope="module")
-def both(blank):
-    compiled = compile_lexicons(load_rulebook(), blank.tokenizer)
-    return spacy_matcher(blank.vocab, compiled), CueMatcher(compiled)
+def both(lemmatized_blank):
+    compiled = compile_lexicons(load_rulebook(), lemmatized_blank.tokenizer)
+    return spacy_matcher(lemmatized_blank.vocab, compiled), CueMatcher(compiled)
 
 
 def corpus_statements():
     return [corpus_text(p) for p in sorted(CORPUS.glob("*.json")) if not p.name.endswith(".cv.json")]
 
 
-def test_the_rules_use_prefixes_and_alternatives(blank):
+def test_the_rules_use_prefixes_and_alternatives(lemmatized_blank):
     """Guard: the corpus comparison exercises prefixes and alternatives (optional tokens: the synthetic test)."""
-    compiled = compile_lexicons(load_rulebook(), blank.tokenizer)
+    compiled = compile_lexicons(load_rulebook(), lemmatized_blank.tokenizer)
     specs = [spec for _name, patterns in compiled for pattern in patterns for spec in pattern]
     assert {kind for kind, _value, _optional in specs} >= {"lower", "in", "prefix", "score"}
 
 
-def test_corpus_matches_are_identical(blank, both):
+def test_corpus_matches_are_identical(lemmatized_blank, both):
     reference_matcher, fast = both
     statements = corpus_statements()
     assert len(statements) >= 40
     total = 0
     for text in statements:
-        doc = blank(text)
+        doc = lemmatized_blank(text)
         expected = reference(reference_matcher, doc)
         got = fast(doc)
         assert len(got) == len(set(got)), text[:80]  # each match once
@@ -80,9 +70,9 @@ def test_corpus_matches_are_identical(blank, both):
 
 
 @pytest.mark.parametrize("text", TRICKY)
-def test_tricky_strings_match_identically(blank, both, text):
+def test_tricky_strings_match_identically(lemmatized_blank, both, text):
     reference_matcher, fast = both
-    doc = blank(text)
+    doc = lemmatized_blank(text)
     assert same_as_set(fast(doc)) == reference(reference_matcher, doc)
 
 
@@ -101,21 +91,21 @@ VOCAB = ["a", "b", "c", "x", "y", "z", "zz", "A", "B", "Clinic", "clinics", "cli
          "Grady", ",", ".", "\n\n", "Dr.", "U.S."]
 
 
-def test_random_token_strings_match_identically(blank):
+def test_random_token_strings_match_identically(lemmatized_blank):
     compiled = []
     for name, entries in SYNTHETIC.items():
-        patterns = [entry_tokens(e, blank.tokenizer) for entry in entries for e in expand(entry)]
+        patterns = [entry_tokens(e, lemmatized_blank.tokenizer) for entry in entries for e in expand(entry)]
         compiled.append((name, [p for p in patterns if p]))
-    reference_matcher, fast = spacy_matcher(blank.vocab, compiled), CueMatcher(compiled)
+    reference_matcher, fast = spacy_matcher(lemmatized_blank.vocab, compiled), CueMatcher(compiled)
     rng = random.Random(20260)
     for _ in range(1500):
         text = " ".join(rng.choice(VOCAB) for _ in range(rng.randint(0, 14)))
-        doc = blank(text)
+        doc = lemmatized_blank(text)
         expected = reference(reference_matcher, doc)
         assert same_as_set(fast(doc)) == expected, repr(text)
 
 
-def test_pipeline_sets_cues_per_sentence(blank, both):
+def test_pipeline_sets_cues_per_sentence(lemmatized_blank, both):
     from reviewer.pipeline import get_nlp
 
     reference_matcher, _fast = both
@@ -123,7 +113,7 @@ def test_pipeline_sets_cues_per_sentence(blank, both):
     doc = get_nlp()(text)
     sentence_of = {t: i for i, s in enumerate(doc._.sentences) for t in range(s.start, s.end)}
     expected = [dict() for _ in doc._.sentences]
-    lemmatized = blank(text)  # the same tokens, lemmatized by spaCy for its Matcher
+    lemmatized = lemmatized_blank(text)  # the same tokens, lemmatized by spaCy for its Matcher
     assert [t.text for t in lemmatized] == [t.text for t in doc]
     for name, start, end in reference(reference_matcher, lemmatized):
         if start in sentence_of:
@@ -140,28 +130,29 @@ def all_statements():
             if not p.name.endswith(".cv.json")]
 
 
-def test_hybrid_matcher_finds_the_same_matches_on_every_statement(blank):
-    compiled = compile_lexicons(load_rulebook(), blank.tokenizer)
-    fast, hybrid = CueMatcher(compiled), HybridMatcher(blank.vocab, compiled)
+def test_hybrid_matcher_finds_the_same_matches_on_every_statement(lemmatized_blank):
+    compiled = compile_lexicons(load_rulebook(), lemmatized_blank.tokenizer)
+    fast, hybrid = CueMatcher(compiled), HybridMatcher(lemmatized_blank.vocab, compiled)
     assert hybrid.rest._pattern_specs and len(hybrid.rest._pattern_specs) < len(fast._pattern_specs)
     total = 0
     for text in all_statements() + TRICKY:
-        doc = blank(text)
+        doc = lemmatized_blank(text)
         expected = same_as_set(fast(doc))
         assert hybrid(doc) == expected, text[:80]
         total += len(expected)
     assert total > 1000
 
 
-def test_hybrid_matcher_on_random_token_strings(blank):
+def test_hybrid_matcher_on_random_token_strings(lemmatized_blank):
     """Optional words spelled out as phrases (with and without them) match as spaCy's "?" does."""
     compiled = []
     for name, entries in SYNTHETIC.items():
-        patterns = [entry_tokens(e, blank.tokenizer) for entry in entries for e in expand(entry)]
+        patterns = [entry_tokens(e, lemmatized_blank.tokenizer) for entry in entries for e in expand(entry)]
         compiled.append((name, [p for p in patterns if p]))
-    reference_matcher, hybrid = spacy_matcher(blank.vocab, compiled), HybridMatcher(blank.vocab, compiled)
+    vocab = lemmatized_blank.vocab
+    reference_matcher, hybrid = spacy_matcher(vocab, compiled), HybridMatcher(vocab, compiled)
     assert len(hybrid.rest._pattern_specs) < sum(len(patterns) for _name, patterns in compiled)
     rng = random.Random(20261)
     for _ in range(1500):
-        doc = blank(" ".join(rng.choice(VOCAB) for _ in range(rng.randint(0, 14))))
+        doc = lemmatized_blank(" ".join(rng.choice(VOCAB) for _ in range(rng.randint(0, 14))))
         assert hybrid(doc) == reference(reference_matcher, doc), doc.text
