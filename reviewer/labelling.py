@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from .rulebook import RULES_DIR, rulebook_at
 
@@ -28,11 +29,12 @@ class SentenceView:
     ``cues`` maps a cue name to its matches and holds a name only with at least one match, so
     ``"name" in view.cues`` asks whether the sentence has that cue; ``has`` asks it of several names."""
 
-    def __init__(self, doc, sent, cues):
-        self.doc, self.sent, self.cues = doc, sent, cues
-        drop_inside(cues, ("exam",), cues.get("not_exam"))  # "step 2 of the project" names no exam
-        # "heart failure" is not a failed exam, nor the applicant's setback
-        drop_inside(cues, ("negative", "setback"), cues.get("clinical_failure"))
+    def __init__(self, doc, cues):
+        self.doc, self.cues = doc, cues
+        if "not_exam" in cues:  # "step 2 of the project" names no exam
+            drop_inside(cues, ("exam",), cues["not_exam"])
+        if "clinical_failure" in cues:  # "heart failure" is not a failed exam, nor the applicant's setback
+            drop_inside(cues, ("negative", "setback"), cues["clinical_failure"])
 
     def has(self, *names) -> bool:
         return not self.cues.keys().isdisjoint(names)
@@ -59,10 +61,9 @@ class Labeller:
         self.practitioners = frozenset(w.lower() for w in params.get("practitioners", []))
 
     def __call__(self, doc):
-        sentences = doc._.sentences
-        views = [SentenceView(doc, s, c) for s, c in zip(sentences, doc._.cues)]
+        views = [SentenceView(doc, cues) for cues in doc._.cues]  # one per sentence of doc._.sentences
         paragraphs = doc._.sentence_paragraphs
-        labels = [set() for _ in sentences]
+        labels = [set() for _ in views]
         region_named = any(v.has("region_anchor", "region_place") for v in views)
         for view in views:
             view.places = tie_places(view, region_named)
@@ -181,15 +182,16 @@ def passage_start(i, passage) -> int:
 
 def tie_places(view, region_named: bool) -> list[str]:
     """Georgia places and institutions named in the sentence (ambiguous names only in a Georgia statement)."""
-    if "region_foreign" in view.cues:
+    cues = view.cues
+    spans = cues.get("region_place", [])
+    if region_named and "region_ambiguous" in cues:
+        spans = spans + cues["region_ambiguous"]
+    if not spans or "region_foreign" in cues:
         return []
-    spans = list(view.cues.get("region_place", []))
-    if region_named:
-        spans += view.cues.get("region_ambiguous", [])
-    kept, last_end = [], -1
+    kept, last_end, doc = [], -1, view.doc
     for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
         if start >= last_end:  # the longest of overlapping names ("Grady Memorial Hospital" over "Grady")
-            kept.append(view.doc[start:end].text)
+            kept.append(Span(doc, start, end).text)
             last_end = end
     return kept
 

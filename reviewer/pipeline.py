@@ -9,6 +9,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.tokens import Span
 
 from .extensions import add_lexeme_flag, token_orths  # (the module declares the Doc extensions)
 from .rulebook import RULES_DIR
@@ -31,8 +32,8 @@ PUNCT_CHARS = frozenset(Sentencizer.default_punct_chars)  # the marks after whic
 
 
 # Word facts the sentence rules read, one bit each, computed once per distinct token text.
-MARK, NOT_WORD, SPACE, PARAGRAPH, LOWER_OR_DIGIT, NO_START_AFTER, FINAL_ABBREVIATION, OPENER = (
-    1 << bit for bit in range(8))
+MARK, NOT_WORD, SPACE, PARAGRAPH, LOWER_OR_DIGIT, NO_START_AFTER, FINAL_ABBREVIATION, OPENER, KNOWN = (
+    1 << bit for bit in range(9))  # KNOWN: set in every remembered value, so that none is 0
 
 
 def word_facts(text: str, is_punct: bool) -> int:
@@ -82,11 +83,11 @@ class SentenceSplitter:
         self.facts: dict[int, int] = {}
 
     def facts_of(self, doc, i: int) -> int:
-        """The bits of token i, worked out the first time its text is met."""
+        """The bits of token i (with KNOWN set), worked out the first time its text is met."""
         if len(self.facts) > self.CACHE_LIMIT:
             self.facts.clear()
         token = doc[i]
-        found = self.facts[token.orth] = word_facts(token.text, token.is_punct)
+        found = self.facts[token.orth] = word_facts(token.text, token.is_punct) | KNOWN
         return found
 
     def __call__(self, doc):
@@ -94,34 +95,34 @@ class SentenceSplitter:
         if not n:
             doc._.sentences, doc._.sentence_paragraphs = [], []
             return doc
-        orths, known = token_orths(doc), self.facts
-
-        def facts(i: int) -> int:
-            found = known.get(orths[i])
-            return self.facts_of(doc, i) if found is None else found
-
+        orths, known, miss = token_orths(doc), self.facts.get, self.facts_of
+        # `known(orths[i]) or miss(doc, i)`: the bits of token i (never 0 once KNOWN is set)
         triggers = numpy.flatnonzero(doc.to_array(self.trigger_flag)).tolist()
-        firsts = {0}
+        firsts, breaks = {0}, []
         for m in triggers:
+            bits = known(orths[m]) or miss(doc, m)
+            if bits & PARAGRAPH:
+                breaks.append(m)
             if m + 1 == n:
                 continue
-            bits, after = facts(m), facts(m + 1)
+            after = known(orths[m + 1]) or miss(doc, m + 1)
             if bits & MARK:  # the sentencizer: the first word after the mark ...
-                w = m + 1
-                while w < n and facts(w) & NOT_WORD:
+                w, before, here = m + 1, bits, after
+                while here & NOT_WORD:
                     w += 1
+                    if w == n:
+                        break
+                    before, here = here, known(orths[w]) or miss(doc, w)
                 # ... unless it is a lowercase word or a digit, or follows ",", ";" ... (whitespace stays)
-                if w < n:
-                    here = facts(w)
-                    if here & SPACE or not (here & LOWER_OR_DIGIT or facts(w - 1) & NO_START_AFTER):
-                        firsts.add(w)
+                if w < n and (here & SPACE or not (here & LOWER_OR_DIGIT or before & NO_START_AFTER)):
+                    firsts.add(w)
             if not after & SPACE and (bits & PARAGRAPH or (bits & FINAL_ABBREVIATION and after & OPENER)):
                 firsts.add(m + 1)
         firsts = sorted(firsts)
         value = numpy.full(n, -1, dtype="int64")
         value[firsts] = 1
         doc.from_array([SENT_START], value.astype("uint64"))  # -1 as spaCy stores it
-        self.set_sentences(doc, firsts, [m for m in triggers if facts(m) & PARAGRAPH], facts)
+        self.set_sentences(doc, firsts, breaks, lambda i: known(orths[i]) or miss(doc, i))
         return doc
 
     @staticmethod
@@ -140,7 +141,7 @@ class SentenceSplitter:
             if i and bisect.bisect_left(breaks, bounds[i - 1][0]) < bisect.bisect_left(breaks, start):
                 para += 1
             paragraphs.append(para)
-        doc._.sentences = [doc[start:end] for start, end in bounds]
+        doc._.sentences = [Span(doc, start, end) for start, end in bounds]  # (doc[a:b] checks the slice first)
         doc._.sentence_paragraphs = paragraphs
 
 

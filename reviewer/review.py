@@ -19,9 +19,11 @@ LABELS = ("score_disclosure", "blame", "growth", "regional_tie", "specialty_moti
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sentence:
-    """One sentence of the statement with its labels; start/end index ``Review.text``."""
+    """One sentence of the statement with its labels; start/end index ``Review.text``. Treat it as read-only
+    (it is not frozen because a frozen dataclass sets each field through ``object.__setattr__``, about four
+    times the cost of building one, for every sentence of every review)."""
 
     index: int
     paragraph: int
