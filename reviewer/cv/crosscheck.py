@@ -8,7 +8,9 @@ from ..profile import Profile
 from .durations import durations
 from .months import span_months
 from .names import Organization, SentenceText
-from .record_claims import first_attempt_claim, stated_graduation_year, stated_scores
+from .literals import may_match
+from .record_claims import (FIRST_ATTEMPT_NEEDS, GRADUATION_NEEDS, SCORE_NEEDS, first_attempt_claim,
+                            stated_graduation_year, stated_scores)
 from .report import entry_name
 from .unlisted import PlaceLists, unlisted_places
 
@@ -40,10 +42,16 @@ def crosscheck(text: str, sentences: list, cv, rulebook) -> list:
     record = _Record.of(cv, conflict.params.get("tolerance_months", 1))
     organizations = [organization.place for _, _, organization in record.entries]
     lists = PlaceLists.of(unlisted.params) if cv.has_timeline else None
+    exams = bool(record.profile.exams)
     findings = []
     for sentence in sentences:
+        # most sentences lack the words any claim about exams or graduation needs: rule them out at once
+        exam_claim = exams and (may_match(sentence.text, *FIRST_ATTEMPT_NEEDS) or may_match(sentence.text, *SCORE_NEEDS))
+        graduation_claim = record.graduation is not None and GRADUATION_NEEDS in sentence.text
+        if not (exam_claim or graduation_claim or cv.has_timeline):
+            continue
         words = SentenceText(sentence.text)
-        for claim, entry_record, entry in _conflicts(words, record):
+        for claim, entry_record, entry in _conflicts(words, record, exam_claim, graduation_claim):
             findings.append(conflict.finding(**_where(sentence), claim=claim, record=entry_record, entry=entry))
         if cv.has_timeline:
             for place in unlisted_places(words, organizations, lists):
@@ -56,14 +64,15 @@ def _where(sentence) -> dict:
     return {"start": sentence.start, "end": sentence.end, "sentences": (sentence.index,)}
 
 
-def _conflicts(sentence: SentenceText, record: _Record):
-    """(what the sentence claims, what the CV records, which CV entry) for each contradiction."""
+def _conflicts(sentence: SentenceText, record: _Record, exam_claim: bool = True, graduation_claim: bool = True):
+    """(what the sentence claims, what the CV records, which CV entry) for each contradiction; ``exam_claim``
+    and ``graduation_claim`` False skip what the sentence is known not to claim."""
     if record.cv.has_timeline:
         yield from _duration_conflicts(sentence, record)
-    if record.profile.exams:
+    if exam_claim and record.profile.exams:
         yield from _exam_conflicts(sentence.text, record.profile)
     graduation = record.graduation
-    year = stated_graduation_year(sentence.text) if graduation else None
+    year = stated_graduation_year(sentence.text) if graduation and graduation_claim else None
     if year and year != graduation[:4]:
         yield f"you graduated in {year}", f"graduation in {graduation}", "the applicant block"
 

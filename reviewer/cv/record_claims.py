@@ -32,15 +32,15 @@ _ON_EXAM = re.compile(r"\s*(?:on|in|for)\b[^,\d]*$")  # "224 on Step 2 CK"
 # What a match needs, to rule most sentences out before the slower patterns: a first-attempt claim a word of each
 # group ("first try", "never retook"); a stated score the first digit of _SCORE and an exam ("step", or the "ck"
 # of "2 CK"); a stated graduation year the stem of _GRADUATION, a case-sensitive pattern.
-_FIRST_ATTEMPT_NEEDS = (("first", "never"), ("attempt", "try", "sitting", "failed", "retook", "repeated", "retake"))
-_SCORE_NEEDS = (("1", "2", "3"), ("step", "ck"))
-_GRADUATION_NEEDS = "graduat"
+FIRST_ATTEMPT_NEEDS = (("first", "never"), ("attempt", "try", "sitting", "failed", "retook", "repeated", "retake"))
+SCORE_NEEDS = (("1", "2", "3"), ("step", "ck"))
+GRADUATION_NEEDS = "graduat"
 
 
 def first_attempt_claim(sentence: str) -> list[str] | None:
     """Exams claimed as passed on the first attempt: the one named nearest before the claim, [] for all USMLE
     exams when none is named, None when the sentence makes no such claim (an admitted failure is not one)."""
-    claim = _FIRST_ATTEMPT.search(sentence) if may_match(sentence, *_FIRST_ATTEMPT_NEEDS) else None
+    claim = _FIRST_ATTEMPT.search(sentence) if may_match(sentence, *FIRST_ATTEMPT_NEEDS) else None
     if not claim or _FAIL_WORDS.search(sentence.replace("never failed", "")) or _NEGATED.search(sentence):
         return None
     if not claim.group(0).lower().startswith("never") and not _PASS_WORDS.search(sentence):
@@ -55,7 +55,7 @@ def first_attempt_claim(sentence: str) -> list[str] | None:
 
 def stated_scores(sentence: str) -> list[tuple[str, int]]:
     """(exam, score) pairs: "Step 2 CK score of 221", "scored 238 on Step 2 CK"; comparisons are skipped."""
-    if not may_match(sentence, *_SCORE_NEEDS) or not _SCORE_WORDS.search(sentence):
+    if not may_match(sentence, *SCORE_NEEDS) or not _SCORE_WORDS.search(sentence):
         return []
     exams = list(_EXAM_NAME.finditer(sentence))
     pairs = []
@@ -86,5 +86,5 @@ def _score_owner(sentence: str, number, exams):
 
 def stated_graduation_year(sentence: str) -> str | None:
     """The year the applicant says they graduated, when the sentence says it plainly."""
-    match = _GRADUATION.search(sentence) if _GRADUATION_NEEDS in sentence else None
+    match = _GRADUATION.search(sentence) if GRADUATION_NEEDS in sentence else None
     return match.group(1) if match and not _NOT_MINE.search(sentence) else None
