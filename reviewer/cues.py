@@ -397,6 +397,8 @@ class HybridMatcher:
         from spacy.tokens import Doc
 
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self._names: dict[int, str] = {}
+        self._shared = False  # does a cue have patterns in both matchers (so that both may find one span)?
         rest = []
         for name, patterns in compiled:
             kept, docs = [], []
@@ -415,19 +417,24 @@ class HybridMatcher:
                         docs.append(Doc(vocab, words=words))
             if docs:
                 self.phrases.add(name, docs)
+                self._names[vocab.strings.add(name)] = name  # the match id spaCy gives back -> the cue name
+                if kept:
+                    self._shared = True
             rest.append((name, kept))
         self.rest = CueMatcher(rest, lemma_of)
-        self.strings = vocab.strings
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:
         return [(name, start, end) for start, end, name in self.by_position(doc)]
 
     def by_position(self, doc) -> list[tuple[int, int, str]]:
         """The matches as sorted (start, end, cue name) tuples."""
-        strings = self.strings
-        found = self.rest.positions(doc)
-        found.update([(start, end, strings[key]) for key, start, end in self.phrases(doc)])
-        return sorted(found)
+        names = self._names
+        found = sorted(self.rest.positions(doc))
+        found += [(start, end, names[key]) for key, start, end in self.phrases(doc)]
+        found.sort()  # two runs already (nearly) in order: the sort merges them in about linear time
+        if self._shared:
+            found = [match for k, match in enumerate(found) if not k or match != found[k - 1]]
+        return found
 
 
 @Language.factory("reviewer_cues", default_config={"rules_dir": ""})
