@@ -1,6 +1,7 @@
 """Find the cue phrases of rules/ (label lexicons and region packs) in each sentence."""
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import defaultdict
@@ -309,44 +310,49 @@ class CueMatcher:
         """Every match as (start, end, cue name)."""
         if len(self._starts) > self.CACHE_LIMIT or len(self._plans) > self.CACHE_LIMIT:
             self._clear()
-        starts_cache, plans, results, test = self._starts, self._plans, self._results, self._test
-        pattern_specs, pattern_optional = self._pattern_specs, self._pattern_optional
         begins = numpy.flatnonzero(doc.to_array(self._flag_in(doc.vocab))).tolist()
         if not begins:
             return set()
         orths = token_orths(doc)  # token texts as ORTH ids: no Token object per position
-        states: list[tuple[int, int, int, int]] = []  # (pattern, position in pattern, start, length)
-        raw: list[tuple[int, int, int]] = []           # (pattern, start, end) as found
-        n, b, i = len(orths), 0, -1
+        raw: list[tuple[int, int, int]] = []  # (pattern, start, end) as found
+        starts, plans = self._starts.get, self._plans.get
+        n, visited = len(orths), 0
+        for i in begins:  # the tokens a pattern may begin at, in order
+            if i < visited:  # passed already, while patterns begun earlier were in progress
+                continue
+            singles, longer = starts(orths[i]) or self._begun_here(doc, orths, i)
+            if singles:
+                raw.extend([(j, i, i + 1) for j in singles])
+            if longer:
+                begun, general = plans((orths[i], orths[i + 1] if i + 1 < n else -1)) or \
+                    self._plan_at(doc, orths, i, longer)
+                if begun or general:  # most words: no pattern goes on past the first token
+                    visited = self._follow(doc, orths, begins, i, begun, general, raw)
+        names, pattern_name = self.names, self._pattern_name
+        return {(start, end, names[pattern_name[j]]) for j, start, end in raw if end > start}
+
+    def _begun_here(self, doc, orths: list, i: int) -> tuple[tuple, tuple]:
+        begun = self._starts.get(orths[i])
+        if begun is None:
+            begun = self._starts[orths[i]] = self._begun_at(doc[i].text)
+        return begun
+
+    def _plan_at(self, doc, orths: list, i: int, longer: tuple) -> tuple[tuple, tuple]:
+        key = (orths[i], orths[i + 1] if i + 1 < len(orths) else -1)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = self._plan(doc, orths, i, longer)
+        return plan
+
+    def _follow(self, doc, orths: list, begins: list, i: int, begun: tuple, general: tuple, raw: list) -> int:
+        """Read token by token from token i, where longer patterns have begun, while any is in progress (starting
+        the patterns that begin at the tokens passed on the way); return the first token not read."""
+        results, test = self._results, self._test
+        pattern_specs, pattern_optional = self._pattern_specs, self._pattern_optional
+        n, b = len(orths), bisect.bisect_right(begins, i)
+        states = [(j, 0, i, 0) for j in general]  # (pattern, position in pattern, start, length)
         while True:
-            if states:  # live states read the next token
-                i += 1
-                if i == n:
-                    break
-                while b < len(begins) and begins[b] < i:
-                    b += 1
-            else:  # nothing in progress: jump to the next token a pattern may begin at
-                while b < len(begins) and begins[b] <= i:
-                    b += 1
-                if b == len(begins):
-                    break
-                i = begins[b]
-            orth, begun = orths[i], ()
-            if b < len(begins) and begins[b] == i:  # patterns may begin here
-                begun_here = starts_cache.get(orth)
-                if begun_here is None:
-                    begun_here = starts_cache[orth] = self._begun_at(doc[i].text)
-                singles, longer = begun_here
-                if singles:
-                    raw.extend([(j, i, i + 1) for j in singles])
-                if longer:
-                    key = (orth, orths[i + 1] if i + 1 < n else -1)
-                    plan = plans.get(key)
-                    if plan is None:
-                        plan = plans[key] = self._plan(doc, orths, i, longer)
-                    begun, general = plan
-                    if general:
-                        states.extend([(j, 0, i, 0) for j in general])
+            orth = orths[i]
             kept, added = [], [(j, 1, i, 1) for j in begun] if begun else []  # (first two tokens known to fit)
             for j, k, start, length in states:
                 specs, optional = pattern_specs[j], pattern_optional[j]
@@ -372,6 +378,19 @@ class CueMatcher:
                         added.append((j, k + 1, start, length + 1))
                     k += 1                                                             # RETRY
             states = kept + added
+            i += 1
+            if not states or i == n:
+                break
+            begun = ()
+            if b < len(begins) and begins[b] == i:  # patterns may begin at the next token too
+                b += 1
+                singles, longer = self._begun_here(doc, orths, i)
+                if singles:
+                    raw.extend([(j, i, i + 1) for j in singles])
+                if longer:
+                    begun, general = self._plan_at(doc, orths, i, longer)
+                    if general:
+                        states.extend([(j, 0, i, 0) for j in general])
         for j, k, start, length in states:  # states ending in optional tokens at the end of the doc
             optional = pattern_optional[j]
             while optional[k]:
@@ -379,8 +398,7 @@ class CueMatcher:
                     raw.append((j, start, start + length))
                     break
                 k += 1
-        names, pattern_name = self.names, self._pattern_name
-        return {(start, end, names[pattern_name[j]]) for j, start, end in raw if end > start}
+        return i
 
 
 class HybridMatcher:

@@ -137,6 +137,8 @@ def disclosure_passage(views, paragraphs) -> list[int]:
 def is_blame(i, views, passage, paragraphs, blamed=()) -> bool:
     """Puts the result on others or outside factors, or minimizes it, without owning it."""
     view = views[i]
+    if "minimize" not in view.cues and not ("external" in view.cues and "frame" in view.cues):
+        return False  # neither puts the result on others nor minimizes it (the test at the end, made first)
     near = any(j in passage and paragraphs[j] == paragraphs[i] for j in (i - 1, i + 1))
     in_scope = i in passage or near or (i - 1) in blamed or view.has("exam", "exam_ref", "setback")
     if not in_scope or "ownership" in view.cues or view.has("change", "change_strong"):
