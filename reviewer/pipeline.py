@@ -12,6 +12,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Span
 
 from .extensions import add_lexeme_flag, token_orths  # (the module declares the Doc extensions)
+from .metrics import WordTable
 from .rulebook import RULES_DIR
 
 # Abbreviations applicants write that must stay one token, so the sentencizer never splits at their dot.
@@ -148,6 +149,7 @@ class SentenceSplitter:
 def make_blank() -> Language:
     """Blank English with our tokenizer exceptions and sentence rules (no cues or labels)."""
     nlp = spacy.blank("en")
+    WordTable.install(nlp.vocab)  # each word's syllables and the like, read with the tokens (reviewer.metrics)
     for abbreviation in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("reviewer_sentences")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .checks import Context, run_checks
 from .errors import InputError
-from .metrics import measure, word_count
+from .metrics import measure_doc, word_count
 from .pipeline import get_nlp
 from .profile import Exam, Profile
 from .reading import Document, from_text, read_path
@@ -176,8 +176,8 @@ def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | Non
     cv_model = _load_cv(cv)
     doc = get_nlp()(document.text)
     sentences = _sentences(doc, document)
-    metrics = measure(document.text, [s.text for s in sentences], len(document.paragraphs),
-                      [s.start for s in sentences])
+    metrics = measure_doc(doc, document.text, [sent.start for sent in doc._.sentences], [s.text for s in sentences],
+                          len(document.paragraphs))
     passage_ids = [s.index for s in sentences if "score_disclosure" in s.labels]
     words = metrics["words"]
     passage_words = sum(word_count(sentences[i].text) for i in passage_ids)

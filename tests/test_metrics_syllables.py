@@ -85,3 +85,62 @@ def test_letters_only_tokens_count_as_textstat_words():
         if token.isalpha():
             assert metrics._token_syllables(token) == textstat.syllable_count(token), token
     assert sum(token.isalpha() for token in tokens) >= 9
+
+
+def _statement_texts():
+    texts = []
+    for path in sorted(CORPUS.glob("*.json")):
+        if not path.name.endswith(".cv.json"):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            texts.append("\n\n".join(" ".join(s["text"] for s in p) for p in data["paragraphs"]))
+    return texts
+
+
+def test_counts_read_from_the_doc_equal_the_counts_from_the_text(nlp):
+    """measure_doc (each word's facts read with the tokens, glued runs recounted from their text) gives what
+    measure gives from the text: on every corpus statement and on random texts of glued punctuation, odd
+    whitespace, contractions, hyphens and words the vocabulary has not met."""
+    from reviewer.metrics import doc_counts, measure, measure_doc
+    from reviewer.reading import from_text
+    from reviewer.review import _sentences
+
+    rng = random.Random(41)
+    pieces = ["Grady's", "end.", "Next", " ", "  ", "\n\n", "\t", "I", "passed", ",", "(approx.", "\u00a0", "é",
+              "ICU-level", "don't", "'", "rock'n'roll", "U.S.", "Dr.", "3x", "Σ", "\x85", "\u3000", "...", '"',
+              "applicants'", "'tis", "'ll", "İ", "ſ", "-", "–"]
+    texts = _statement_texts()
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(1500)]
+    texts += [" ".join(rng.choice(pieces) + rng.choice(["", "x", "qy", "-z", f"w{i}"]) for _ in range(rng.randint(1, 30)))
+              for i in range(1500)]  # f"w{i}": words the vocabulary meets for the first time
+    checked = 0
+    for text in texts:
+        if not text.strip():
+            continue
+        doc = nlp(text)
+        sentences = [s.text for s in _sentences(doc, from_text(text, "t"))]
+        starts = [sent.start for sent in doc._.sentences]
+        assert doc_counts(doc, text, starts) is not None
+        assert measure_doc(doc, text, starts, sentences, 1) == measure(text, sentences, 1), repr(text)
+        checked += 1
+    assert checked > 2900
+
+
+def test_every_word_of_the_vocabulary_has_its_row(nlp):
+    """Words the vocabulary had before the table and words it meets later each get the row of their facts; a
+    word without one (a rank set elsewhere) sends the counts back to the text."""
+    from reviewer.metrics import WordTable, _packed, doc_counts, measure_doc
+
+    table = WordTable.of(nlp.vocab)
+    assert table is not None
+    doc = nlp("Quixotically unheardofword, the ICU-level ward.")
+    for token in doc:
+        assert table.values[token.rank] == _packed(token.text)
+    assert all(table.values[lexeme.rank] == _packed(lexeme.orth_) for lexeme in list(nlp.vocab)[:500])
+    import spacy
+    foreign = spacy.blank("en")(  # a vocabulary without a word table: measured from the text
+        "I passed Step 2 CK.")
+    assert doc_counts(foreign, foreign.text, [0]) is None
+    assert measure_doc(foreign, foreign.text, [0], ["I passed Step 2 CK."], 1)["words"] == 5
+    nlp.vocab["strangerankedword"].rank = 10 ** 12
+    odd = nlp("A strangerankedword here.")
+    assert doc_counts(odd, odd.text, [0]) is None
