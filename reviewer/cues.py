@@ -467,7 +467,8 @@ class CueFinder:
         self.matcher = HybridMatcher(nlp.vocab, compile_lexicons(rulebook, nlp.tokenizer))
 
     def __call__(self, doc):
-        bounds = [(sent.start, sent.end) for sent in doc._.sentences]  # set by the sentence splitter
+        ext = doc._  # (each `doc._` builds a new accessor)
+        bounds = [(sent.start, sent.end) for sent in ext.sentences]  # set by the sentence splitter
         found = [{} for _ in bounds]
         i = 0
         for start, end, name in self.matcher.by_position(doc):  # both in order: walk them side by side
@@ -475,5 +476,5 @@ class CueFinder:
                 i += 1
             if i < len(bounds) and bounds[i][0] <= start:
                 found[i].setdefault(name, []).append((start, end))
-        doc._.cues = found
+        ext.cues = found
         return doc

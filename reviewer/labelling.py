@@ -61,8 +61,9 @@ class Labeller:
         self.practitioners = frozenset(w.lower() for w in params.get("practitioners", []))
 
     def __call__(self, doc):
-        views = [SentenceView(doc, cues) for cues in doc._.cues]  # one per sentence of doc._.sentences
-        paragraphs = doc._.sentence_paragraphs
+        ext = doc._  # (each `doc._` builds a new accessor)
+        views = [SentenceView(doc, cues) for cues in ext.cues]  # one per sentence of doc._.sentences
+        paragraphs = ext.sentence_paragraphs
         labels = [set() for _ in views]
         region_named = any(v.has("region_anchor", "region_place") for v in views)
         for view in views:
@@ -84,8 +85,8 @@ class Labeller:
                 labels[i].add("regional_tie")
             if view.is_motivation:
                 labels[i].add("specialty_motivation")
-        doc._.labels = labels
-        doc._.places = [view.places for view in views]
+        ext.labels = labels
+        ext.places = [view.places for view in views]
         return doc
 
 

@@ -142,8 +142,9 @@ class SentenceSplitter:
             if i and bisect.bisect_left(breaks, bounds[i - 1][0]) < bisect.bisect_left(breaks, start):
                 para += 1
             paragraphs.append(para)
-        doc._.sentences = [Span(doc, start, end) for start, end in bounds]  # (doc[a:b] checks the slice first)
-        doc._.sentence_paragraphs = paragraphs
+        ext = doc._
+        ext.sentences = [Span(doc, start, end) for start, end in bounds]  # (doc[a:b] checks the slice first)
+        ext.sentence_paragraphs = paragraphs
 
 
 def make_blank() -> Language:
@@ -165,6 +166,15 @@ def build_nlp(rules_dir: str = str(RULES_DIR)) -> Language:
     nlp.add_pipe("reviewer_labels", config={"rules_dir": rules_dir})
     nlp.initialize()
     return nlp
+
+
+def run_pipeline(nlp: Language, text: str):
+    """``nlp(text)`` without ``Language.__call__``'s per-component bookkeeping (component settings and error
+    handlers, which this pipeline does not use): the tokenizer, then each component in turn."""
+    doc = nlp.make_doc(text)
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from pathlib import Path
 from .checks import Context, run_checks
 from .errors import InputError
 from .metrics import measure_doc, word_count
-from .pipeline import get_nlp
+from .pipeline import get_nlp, run_pipeline
 from .profile import Exam, Profile
 from .reading import Document, from_text, read_path
 from .rulebook import default_rulebook
@@ -113,10 +113,10 @@ def _document(source, name) -> Document:
 
 
 def _sentences(doc, document: Document) -> list[Sentence]:
-    text = document.text
+    text, ext = document.text, doc._
     later = [start for start, _ in document.paragraphs[1:]]  # where the paragraphs after the first begin
     out, para = [], 0
-    for i, (sent, labels, places) in enumerate(zip(doc._.sentences, doc._.labels, doc._.places)):
+    for i, (sent, labels, places) in enumerate(zip(ext.sentences, ext.labels, ext.places)):
         # the span without its whitespace-only tokens (str.strip and Token.is_space agree on whitespace)
         start, end = sent.start_char, sent.end_char
         chunk = text[start:end]
@@ -129,16 +129,19 @@ def _sentences(doc, document: Document) -> list[Sentence]:
     return out
 
 
-def _closed_mentions(doc, rulebook) -> list:
+def _closed_mentions(doc, cues_by_sentence, rulebook) -> list:
+    found = [(i, start, end) for i, cues in enumerate(cues_by_sentence) if "region_closed" in cues
+             for start, end in cues["region_closed"]]
+    if not found:
+        return []
     closed = {}
     for pack in rulebook.regions.values():
         for item in pack.data.get("closed") or []:
             closed[item["name"].lower()] = str(item["closed"])
     out = []
-    for i, cues in enumerate(doc._.cues):
-        for start, end in cues.get("region_closed", []):
-            name = doc[start:end].text
-            out.append((i, name, closed.get(name.lower(), "")))
+    for i, start, end in found:
+        name = doc[start:end].text
+        out.append((i, name, closed.get(name.lower(), "")))
     # "Atlanta Medical Center South" also matches "Atlanta Medical Center": keep one per sentence
     seen, unique = set(), []
     for i, name, date in sorted(out, key=lambda m: (m[0], -len(m[1]))):
@@ -174,19 +177,21 @@ def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | Non
         raise InputError(f"unknown rule id {', '.join(unknown)}; see `reviewer rules` for the ids")
     document = _document(source, name)
     cv_model = _load_cv(cv)
-    doc = get_nlp()(document.text)
+    doc = run_pipeline(get_nlp(), document.text)
+    ext = doc._  # (each `doc._` builds a new accessor)
     sentences = _sentences(doc, document)
-    metrics = measure_doc(doc, document.text, [sent.start for sent in doc._.sentences], [s.text for s in sentences],
+    metrics = measure_doc(doc, document.text, [sent.start for sent in ext.sentences], [s.text for s in sentences],
                           len(document.paragraphs))
     passage_ids = [s.index for s in sentences if "score_disclosure" in s.labels]
     words = metrics["words"]
     passage_words = sum(word_count(sentences[i].text) for i in passage_ids)
     passage = {"sentences": passage_ids, "words": passage_words,
                "share": round(passage_words / words, 3) if words else 0.0}
-    region_named = [i for i, (cues, places) in enumerate(zip(doc._.cues, doc._.places))
+    cues_by_sentence = ext.cues
+    region_named = [i for i, (cues, places) in enumerate(zip(cues_by_sentence, ext.places))
                     if (cues.get("region_anchor") and not cues.get("region_foreign")) or places]
     ctx = Context(document.text, sentences, passage_ids, passage_words, words, _profile(exams, cv_model),
-                  metrics, region_named, _closed_mentions(doc, rulebook))
+                  metrics, region_named, _closed_mentions(doc, cues_by_sentence, rulebook))
     findings = run_checks(ctx, rulebook, set(disabled))
     cv_block = report = None
     if cv_model is not None:

@@ -154,3 +154,25 @@ def test_splitter_equals_spacy_sentencizer_with_fixups():
         assert doc._.sentence_paragraphs == paragraphs, repr(text[:120])
         checked += len(got)
     assert checked > 100_000
+
+
+def test_review_runs_the_pipeline_as_spacy_does(nlp):
+    """run_pipeline (the components called in turn, as review() does) leaves each Doc as nlp(text) leaves it."""
+    import json
+    from pathlib import Path
+
+    from reviewer.pipeline import run_pipeline
+
+    corpus = Path(__file__).resolve().parent.parent / "samples" / "corpus"
+    texts = ["", "   ", "I failed Step 1.\n\nI moved to Decatur, GA. I passed."]
+    for path in sorted(corpus.glob("*.json"))[:30]:
+        if not path.name.endswith(".cv.json"):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            texts.append("\n\n".join(" ".join(s["text"] for s in p) for p in data["paragraphs"]))
+
+    def state(doc):
+        return ([t.is_sent_start for t in doc], [(s.start, s.end) for s in doc._.sentences], doc._.sentence_paragraphs,
+                doc._.cues, doc._.labels, doc._.places)
+
+    for text in texts:
+        assert state(run_pipeline(nlp, text)) == state(nlp(text)), text[:60]
