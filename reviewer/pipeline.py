@@ -1,7 +1,6 @@
 """Build the spaCy pipeline once per process: tokenizer, sentences (sentencizer rule + fix-ups), cues, labels."""
 from __future__ import annotations
 
-import bisect
 from functools import lru_cache
 
 import spacy
@@ -130,21 +129,23 @@ class SentenceSplitter:
     def set_sentences(doc, firsts: list[int], breaks: list[int], facts) -> None:
         """``doc._.sentences``: the sentences that hold more than whitespace; ``doc._.sentence_paragraphs``:
         their paragraph numbers (a blank line, i.e. a break token, between two sentences starts a new one)."""
-        bounds = []
+        sentences, paragraphs, para, previous, b = [], [], 0, 0, 0
         for start, end in zip(firsts, firsts[1:] + [len(doc)]):
             k = start
             while k < end and facts(k) & SPACE:
                 k += 1
-            if k < end:
-                bounds.append((start, end))
-        paragraphs, para = [], 0
-        for i, (start, _end) in enumerate(bounds):
-            if i and bisect.bisect_left(breaks, bounds[i - 1][0]) < bisect.bisect_left(breaks, start):
-                para += 1
+            if k == end:
+                continue  # whitespace only
+            if sentences:  # a break token from the previous sentence's start on, before this one's
+                while b < len(breaks) and breaks[b] < previous:
+                    b += 1
+                if b < len(breaks) and breaks[b] < start:
+                    para += 1
+            sentences.append(Span(doc, start, end))  # (doc[a:b] checks the slice first)
             paragraphs.append(para)
+            previous = start
         ext = doc._
-        ext.sentences = [Span(doc, start, end) for start, end in bounds]  # (doc[a:b] checks the slice first)
-        ext.sentence_paragraphs = paragraphs
+        ext.sentences, ext.sentence_paragraphs = sentences, paragraphs
 
 
 def make_blank() -> Language:
