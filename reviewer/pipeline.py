@@ -114,9 +114,9 @@ class SentenceSplitter:
             if not after & SPACE and (bits & PARAGRAPH or (bits & FINAL_ABBREVIATION and after & OPENER)):
                 firsts.add(m + 1)
         firsts = sorted(firsts)
-        value = numpy.full(n, -1, dtype="int64")
+        value = numpy.full((n, 1), -1, dtype="int64")
         value[firsts] = 1
-        doc.from_array([SENT_START], value.astype("uint64"))  # -1 as spaCy stores it
+        doc.from_array([SENT_START], value.view("uint64"))  # -1 as spaCy stores it
         self.set_sentences(doc, firsts, breaks, facts)
         return doc
 
