@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import threading
 from collections import defaultdict
 
 import numpy
@@ -229,6 +230,7 @@ class CueMatcher:
         # distinct (one-token patterns, longer patterns) it may begin (see ``_begun_at``)
         self._kinds: list[tuple[tuple, tuple]] = []
         self._kind_index: dict[tuple[tuple, tuple], int] = {}
+        self._kinds_lock = threading.Lock()
         self._clear(None)
 
     def _clear(self, table) -> None:
@@ -277,8 +279,11 @@ class CueMatcher:
             return 0
         index = self._kind_index.get(kind)
         if index is None:
-            index = self._kind_index[kind] = len(self._kinds)
-            self._kinds.append(kind)
+            with self._kinds_lock:  # (called by the word table under its lock; another table may call too)
+                index = self._kind_index.get(kind)
+                if index is None:
+                    self._kinds.append(kind)
+                    index = self._kind_index[kind] = len(self._kinds) - 1
         return index + 1
 
     def attach(self, vocab) -> tuple[WordTable, int]:

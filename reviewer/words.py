@@ -9,16 +9,23 @@ per token, and no look-up in a table of strings, which costs most when a review 
 """
 from __future__ import annotations
 
+import threading
+
 import numpy
 from spacy.attrs import ID, SPACY
 
 _ROWS = ("reviewer", "rows")  # doc.user_data key of the (row, trailing whitespace) array
+_MAKING = threading.Lock()  # one table per vocabulary, even when two threads ask at once
 
 
 class WordTable:
     """Columns of per-word facts (integers) for one vocabulary; see the module docstring."""
 
     def __init__(self) -> None:
+        # The web server reviews on several threads: a new word's row is written under this lock (a getter
+        # may give the interpreter to another thread half-way), and readers only ever see whole rows,
+        # because a lexeme gets its rank after its row is written.
+        self._lock = threading.RLock()
         self.size = 0
         self._capacity = 4096
         self._names: dict[str, int] = {}
@@ -32,33 +39,40 @@ class WordTable:
         table = getattr(vocab.lex_attr_getters.get(ID), "__self__", None)
         if isinstance(table, WordTable):
             return table
-        table = cls()
-        for lexeme in vocab:
-            lexeme.rank = table.row(lexeme.orth_)
-        vocab.lex_attr_getters[ID] = table.row
+        with _MAKING:
+            table = getattr(vocab.lex_attr_getters.get(ID), "__self__", None)
+            if not isinstance(table, WordTable):
+                table = cls()
+                for lexeme in vocab:
+                    lexeme.rank = table.row(lexeme.orth_)
+                vocab.lex_attr_getters[ID] = table.row
         return table
 
     def row(self, text: str) -> int:
         """Add the row of a word (every column's fact about ``text``) and return its number."""
-        if self.size == self._capacity:
-            self._capacity *= 2
-            self._columns = [numpy.resize(column, self._capacity) for column in self._columns]
-        for getter, column in zip(self._getters, self._columns):
-            column[self.size] = getter(text)
-        self.size += 1
-        return self.size - 1
+        with self._lock:
+            if self.size == self._capacity:
+                self._capacity *= 2
+                self._columns = [numpy.resize(column, self._capacity) for column in self._columns]
+            for getter, column in zip(self._getters, self._columns):
+                column[self.size] = getter(text)
+            self.size += 1
+            return self.size - 1
 
     def column_of(self, name: str, getter, vocab) -> int:
         """The index of column ``name`` (``getter``: word text -> int), filled in for every word of ``vocab``
         the first time it is asked for."""
         index = self._names.get(name)
         if index is None:
-            column = numpy.zeros(self._capacity, dtype="int64")
-            for lexeme in vocab:
-                column[lexeme.rank] = getter(lexeme.orth_)
-            index = self._names[name] = len(self._columns)
-            self._getters.append(getter)
-            self._columns.append(column)
+            with self._lock:
+                index = self._names.get(name)
+                if index is None:
+                    column = numpy.zeros(self._capacity, dtype="int64")
+                    for lexeme in vocab:
+                        column[lexeme.rank] = getter(lexeme.orth_)
+                    self._getters.append(getter)
+                    self._columns = self._columns + [column]
+                    index = self._names[name] = len(self._columns) - 1
         return index
 
     def column(self, index: int) -> numpy.ndarray:

@@ -40,3 +40,38 @@ def test_a_rank_set_elsewhere_gets_its_row_back():
     rows = token_rows(doc)[:, 0]
     assert table.column(length)[rows].tolist() == [1, 5, 4]
     assert doc[1].rank == rows[1] < table.size
+
+
+def test_threads_meeting_new_words_at_once_get_what_one_thread_gets():
+    """The web server reviews on several threads, which meet new words at the same time: their rows, and so
+    the sentences, cues, labels and counts, must come out as when one thread reads the same texts."""
+    import random
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from reviewer.metrics import doc_counts
+    from reviewer.pipeline import build_nlp
+
+    rng = random.Random(5)
+    texts = []
+    for k in range(160):
+        words = [f"{rng.choice(['Grady', 'clinic', 'step', 'zeta', 'failed'])}{rng.randint(0, 10 ** 6)}"
+                 for _ in range(40)]
+        texts.append(f"I failed Step 1 in {k}. " + " ".join(words) + ". I moved to Decatur, GA.\n\nI learned a lot.")
+
+    def state(nlp, text):
+        doc = nlp(text)
+        return ([(s.start, s.end) for s in doc._.sentences], doc._.cues, doc._.labels, doc._.places,
+                doc_counts(doc, text, [s.start for s in doc._.sentences]))
+
+    alone = build_nlp()
+    expected = [state(alone, t) for t in texts]
+    shared = build_nlp()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # hand the interpreter from thread to thread as often as it can
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            got = list(pool.map(lambda t: state(shared, t), texts))
+    finally:
+        sys.setswitchinterval(interval)
+    assert got == expected
