@@ -97,3 +97,12 @@ def test_capitalized_names_of_any_text(sentence):
     names = capitalized_names(sentence)
     assert [(n.text, n.start) for n in names] == word_by_word(sentence)
     assert all(sentence[n.start:n.end] == n.text for n in names)
+
+
+@SETTINGS
+@given(SENTENCES)
+def test_either_of_two_needs_is_the_one_test_or_the_other(sentence):
+    from reviewer.cv.literals import may_match_any
+
+    first, score = record_claims.FIRST_ATTEMPT_NEEDS, record_claims.SCORE_NEEDS
+    assert may_match_any(sentence, first, score) == (may_match(sentence, *first) or may_match(sentence, *score))

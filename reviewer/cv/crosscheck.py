@@ -8,7 +8,7 @@ from ..profile import Profile
 from .durations import durations
 from .months import span_months
 from .names import Organization, SentenceText
-from .literals import may_match
+from .literals import may_match_any
 from .record_claims import (FIRST_ATTEMPT_NEEDS, GRADUATION_NEEDS, SCORE_NEEDS, first_attempt_claim,
                             stated_graduation_year, stated_scores)
 from .report import entry_name
@@ -46,7 +46,7 @@ def crosscheck(text: str, sentences: list, cv, rulebook) -> list:
     findings = []
     for sentence in sentences:
         # most sentences lack the words any claim about exams or graduation needs: rule them out at once
-        exam_claim = exams and (may_match(sentence.text, *FIRST_ATTEMPT_NEEDS) or may_match(sentence.text, *SCORE_NEEDS))
+        exam_claim = exams and may_match_any(sentence.text, FIRST_ATTEMPT_NEEDS, SCORE_NEEDS)
         graduation_claim = record.graduation is not None and GRADUATION_NEEDS in sentence.text
         if not (exam_claim or graduation_claim or cv.has_timeline):
             continue
