@@ -117,8 +117,10 @@ def measure(text: str, sentences: list[str], paragraphs: int, starts: list[int] 
 # ---------------------------------------------------------------------------------------------- from the Doc
 
 _WORD_CHARACTER = re.compile(r"\w")
-# A word's facts, packed in one number: syllables << 3 | whitespace << 2 | word character << 1 | apostrophe
-_SPACE, _WORD, _APOSTROPHE = 4, 2, 1
+# A word's facts, packed in one number: syllables << 3 | whitespace << 2 | apostrophe << 1 | word character,
+# so that ``packed & 3`` summed over a run of tokens is 2 or more exactly when the run holds two tokens with word
+# characters or one with an apostrophe
+_SPACE, _APOSTROPHE, _WORD = 4, 2, 1
 
 
 def _packed(text: str) -> int:
@@ -167,9 +169,7 @@ def doc_counts(doc, text: str, sentence_starts: list[int]) -> tuple[int, int, in
     runs = int(run[-1]) + 1
     if runs < len(packed):  # some run holds more than one token
         tokens = numpy.bincount(run)
-        glued = (tokens > 1) & ((numpy.bincount(run, weights=packed & _WORD) > _WORD)
-                                | (numpy.bincount(run, weights=packed & _APOSTROPHE) > 0))
-        odd = numpy.flatnonzero(glued)
+        odd = numpy.flatnonzero((tokens > 1) & (numpy.bincount(run, weights=packed & (_WORD | _APOSTROPHE)) >= 2))
         if len(odd):  # recount these runs from their text
             positions = numpy.flatnonzero(kept)  # token index of each kept token
             firsts = numpy.flatnonzero(starts)[odd]
