@@ -156,3 +156,41 @@ def test_hybrid_matcher_on_random_token_strings(lemmatized_blank):
     for _ in range(1500):
         doc = lemmatized_blank(" ".join(rng.choice(VOCAB) for _ in range(rng.randint(0, 14))))
         assert hybrid(doc) == reference(reference_matcher, doc), doc.text
+
+
+def _walked(matches, bounds):
+    """Matches (start, end, name) in order, put in their sentences the plain way."""
+    found = [{} for _ in bounds]
+    for start, end, name in matches:
+        for i, (first, last) in enumerate(bounds):
+            if first <= start < last:
+                found[i].setdefault(name, []).append((start, end))
+    return found
+
+
+def test_matches_by_sentence_are_the_matches_in_order_walked_into_sentences(lemmatized_blank):
+    """by_sentence (each matcher's matches put in their sentences as they come) gives what the sorted
+    matches give, for real statements (real sentences) and for random token strings cut anywhere."""
+    compiled = compile_lexicons(load_rulebook(), lemmatized_blank.tokenizer)
+    hybrid = HybridMatcher(lemmatized_blank.vocab, compiled)
+    synthetic = []
+    for name, entries in SYNTHETIC.items():
+        patterns = [entry_tokens(e, lemmatized_blank.tokenizer) for entry in entries for e in expand(entry)]
+        synthetic.append((name, [p for p in patterns if p]))
+    both = HybridMatcher(lemmatized_blank.vocab, compiled + synthetic)  # cues with patterns in both matchers
+    assert both._shared
+    checked = 0
+    for text in all_statements() + TRICKY:
+        doc = lemmatized_blank(text)
+        bounds = [(s.start, s.end) for s in doc._.sentences]
+        for matcher in (hybrid, both):
+            assert matcher.by_sentence(doc, bounds) == _walked(matcher.by_position(doc), bounds), text[:60]
+            checked += 1
+    rng = random.Random(20262)
+    for _ in range(1500):
+        doc = lemmatized_blank(" ".join(rng.choice(VOCAB) for _ in range(rng.randint(0, 20))))
+        cuts = sorted(rng.sample(range(len(doc) + 1), min(len(doc) + 1, rng.randint(0, 4))))
+        bounds = [(a, b) for a, b in zip([0] + cuts, cuts + [len(doc)]) if a < b and rng.random() < 0.8]
+        assert both.by_sentence(doc, bounds) == _walked(both.by_position(doc), bounds), doc.text
+        checked += 1
+    assert checked > 1500
