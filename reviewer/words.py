@@ -6,6 +6,9 @@ in the columns of a ``WordTable``; each lexeme's rank (spaCy: the "sequential ID
 type, used to index into tables") is its row. A document's rows come from one ``to_array`` call, shared by
 the steps (``token_rows``), and a step's facts for all tokens from one gather of its column: no Python work
 per token, and no look-up in a table of strings, which costs most when a review comes after other work.
+
+spaCy gives a lexeme's rank to word vectors when a vocabulary has them, so a table is only made for a
+vocabulary without vectors (the reviewer's blank English pipeline has none).
 """
 from __future__ import annotations
 
@@ -39,6 +42,8 @@ class WordTable:
         table = getattr(vocab.lex_attr_getters.get(ID), "__self__", None)
         if isinstance(table, WordTable):
             return table
+        if vocab.vectors.shape[0]:
+            raise ValueError("this vocabulary has word vectors, which number the lexemes' ranks themselves")
         with _MAKING:
             table = getattr(vocab.lex_attr_getters.get(ID), "__self__", None)
             if not isinstance(table, WordTable):

@@ -75,3 +75,14 @@ def test_threads_meeting_new_words_at_once_get_what_one_thread_gets():
     finally:
         sys.setswitchinterval(interval)
     assert got == expected
+
+
+def test_no_table_for_a_vocabulary_with_word_vectors():
+    """spaCy numbers the ranks of a vocabulary with vectors by vector row: the table refuses one."""
+    import numpy
+    import pytest
+
+    nlp = spacy.blank("en")
+    nlp.vocab.set_vector("hello", numpy.ones(3, dtype="float32"))
+    with pytest.raises(ValueError, match="word vectors"):
+        WordTable.of(nlp.vocab)
