@@ -172,7 +172,7 @@ class CueMatcher:
       the results kept across documents. ``tests/test_cue_matcher.py`` compares it with spaCy's Matcher.
     """
 
-    CACHE_LIMIT = 200_000  # distinct token texts remembered before the caches start afresh
+    CACHE_LIMIT = 200_000  # word pairs planned for before the caches start afresh
 
     def __init__(self, compiled, lemma_of=None):
         self.lemma_of = lemma_of
