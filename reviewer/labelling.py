@@ -7,6 +7,15 @@ from spacy.tokens import Span
 from .rulebook import RULES_DIR, rulebook_at
 
 LOW_SCORE = 215
+# Each test below holds only for a sentence with one of these cues, so a sentence with none of them is not
+# given to it at all (tests/test_labels_guards.py checks each set against its test on every labelled statement).
+PLACE_CUES = frozenset({"region_place", "region_ambiguous"})
+TIE_CUES = frozenset({"region_place", "region_ambiguous", "health_inherent", "health_needs_region",
+                      "region_anchor"})
+MOTIVATION_CUES = frozenset({"reason", "reason_weak"})
+ACKNOWLEDGMENT_CUES = frozenset({"exam", "exam_ref"})
+BLAME_CUES = frozenset({"minimize", "external"})
+GROWTH_CUES = frozenset({"change", "change_strong", "lesson", "method"})
 # How far back (sentences, same paragraph) a setback opens a window in which growth can follow.
 GROWTH_WINDOW = 3
 
@@ -67,18 +76,21 @@ class Labeller:
         labels = [set() for _ in views]
         region_named = any(v.has("region_anchor", "region_place") for v in views)
         for view in views:
-            view.places = tie_places(view, region_named)
-            view.is_tie = is_regional_tie(view, view.places, region_named)
-            view.is_motivation = is_motivation(view, self.program_words, self.practitioners)
+            names = view.cues.keys()
+            view.places = [] if names.isdisjoint(PLACE_CUES) else tie_places(view, region_named)
+            view.is_tie = not names.isdisjoint(TIE_CUES) and is_regional_tie(view, view.places, region_named)
+            view.is_motivation = not names.isdisjoint(MOTIVATION_CUES) and is_motivation(
+                view, self.program_words, self.practitioners)
         passage = disclosure_passage(views, paragraphs)
         for i in passage:
             labels[i].add("score_disclosure")
         blamed, grown = set(), set()
         for i, view in enumerate(views):
-            if is_blame(i, views, passage, paragraphs, blamed):
+            names = view.cues.keys()
+            if not names.isdisjoint(BLAME_CUES) and is_blame(i, views, passage, paragraphs, blamed):
                 blamed.add(i)
                 labels[i].add("blame")
-            if is_growth(i, views, passage, paragraphs, grown):
+            if not names.isdisjoint(GROWTH_CUES) and is_growth(i, views, passage, paragraphs, grown):
                 grown.add(i)
                 labels[i].add("growth")
             if view.is_tie:
@@ -120,7 +132,8 @@ def disclosure_passage(views, paragraphs) -> list[int]:
     """
     passage = set()
     for i in range(len(views)):
-        if i in passage or not is_acknowledgment(i, views, paragraphs):
+        if i in passage or views[i].cues.keys().isdisjoint(ACKNOWLEDGMENT_CUES) or not is_acknowledgment(
+                i, views, paragraphs):
             continue
         passage.add(i)
         j = i - 1
