@@ -120,12 +120,14 @@ def _sentences(doc, document: Document) -> list[Sentence]:
         # the span without its whitespace-only tokens (str.strip and Token.is_space agree on whitespace)
         start, end = sent.start_char, sent.end_char
         chunk = text[start:end]
-        start += len(chunk) - len(chunk.lstrip())
-        end -= len(chunk) - len(chunk.rstrip())
+        if chunk[:1].isspace() or chunk[-1:].isspace():  # (most sentences neither start nor end with a blank)
+            start += len(chunk) - len(chunk.lstrip())
+            end -= len(chunk) - len(chunk.rstrip())
+            chunk = text[start:end]
         while para < len(later) and start >= later[para]:
             para += 1
         ordered = tuple([label for label in LABELS if label in labels]) if labels else ()
-        out.append(Sentence(i, para, start, end, text[start:end], ordered, tuple(places)))
+        out.append(Sentence(i, para, start, end, chunk, ordered, tuple(places)))
     return out
 
 
