@@ -465,7 +465,6 @@ class HybridMatcher:
             found = [match for k, match in enumerate(found) if not k or match != found[k - 1]]
         return found
 
-
     def by_sentence(self, doc, bounds: list[tuple[int, int]]) -> list[dict[str, list[tuple[int, int]]]]:
         """For each sentence (its token bounds; the sentences in order and apart), each cue name found in it
         and its matches (start, end) in order, each once: the same as walking ``by_position``, without the

@@ -87,30 +87,27 @@ def syllable_count(text: str) -> int:
     return _syllables(text.split())
 
 
-def flesch_reading_ease(sentences: list[str], tokens: list[str] | None = None) -> float | None:
-    """Flesch reading ease from our own sentence split (textstat's sentence counter over-counts);
-    ``tokens``, when given, are ``" ".join(sentences).split()`` already made."""
-    if tokens is None:
-        tokens = " ".join(sentences).split()  # the sentences' words, as word_count splits each
-    if not sentences or not tokens:
+def _flesch(sentences: int, words: int, syllables: int) -> float | None:
+    if not sentences or not words:
         return None
-    syllables = _syllables(tokens)
-    score = 206.835 - 1.015 * (len(tokens) / len(sentences)) - 84.6 * (syllables / len(tokens))
-    return round(score, 1)
+    return round(206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words), 1)
 
 
-def measure(text: str, sentences: list[str], paragraphs: int, starts: list[int] | None = None) -> dict:
-    """Counts and readability; ``starts`` (where each sentence starts in ``text``) lets the text's words
-    serve as the sentences' words when every sentence starts after whitespace: the sentences hold all of
-    the text but whitespace, so then both split into the same words."""
-    tokens = text.split()
-    at_spaces = starts is not None and all(start == 0 or text[start - 1].isspace() for start in starts)
+def flesch_reading_ease(sentences: list[str]) -> float | None:
+    """Flesch reading ease from our own sentence split (textstat's sentence counter over-counts)."""
+    tokens = " ".join(sentences).split()  # the sentences' words, as word_count splits each
+    return _flesch(len(sentences), len(tokens), _syllables(tokens))
+
+
+def measure(text: str, sentences: list[str], paragraphs: int) -> dict:
+    """Counts and readability from the text and its sentences (the reference ``measure_doc`` is tested against;
+    a review reads them from its Doc)."""
     return {
-        "words": len(tokens),
+        "words": word_count(text),
         "characters": len(text),
         "sentences": len(sentences),
         "paragraphs": paragraphs,
-        "flesch_reading_ease": flesch_reading_ease(sentences, tokens if at_spaces else None),
+        "flesch_reading_ease": flesch_reading_ease(sentences),
     }
 
 
@@ -182,12 +179,9 @@ def doc_counts(doc, text: str, sentence_starts: list[int]) -> tuple[int, int, in
     return words, runs, syllables
 
 
-def measure_doc(doc, text: str, sentence_starts: list[int], sentences: list[str], paragraphs: int) -> dict:
-    """``measure(text, sentences, paragraphs)`` read from the Doc of ``text`` (``sentence_starts``: the token
-    index where each sentence begins)."""
+def measure_doc(doc, text: str, sentence_starts: list[int], paragraphs: int) -> dict:
+    """``measure(text, sentences, paragraphs)`` read from the Doc of ``text``; ``sentence_starts``: the token
+    index where each sentence begins."""
     words, sentence_words, syllables = doc_counts(doc, text, sentence_starts)
-    score = None
-    if sentences and sentence_words:
-        score = round(206.835 - 1.015 * (sentence_words / len(sentences)) - 84.6 * (syllables / sentence_words), 1)
-    return {"words": words, "characters": len(text), "sentences": len(sentences), "paragraphs": paragraphs,
-            "flesch_reading_ease": score}
+    return {"words": words, "characters": len(text), "sentences": len(sentence_starts), "paragraphs": paragraphs,
+            "flesch_reading_ease": _flesch(len(sentence_starts), sentence_words, syllables)}

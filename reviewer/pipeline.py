@@ -54,8 +54,6 @@ def word_facts(text: str, is_punct: bool) -> int:
             | (OPENER if first.isupper() and text.lower() in SENTENCE_OPENERS else 0))
 
 
-
-
 @Language.factory("reviewer_sentences")
 def make_sentences(nlp, name):
     return SentenceSplitter(nlp.vocab)

@@ -182,8 +182,7 @@ def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | Non
     doc = run_pipeline(get_nlp(), document.text)
     ext = doc._  # (each `doc._` builds a new accessor)
     sentences = _sentences(doc, document)
-    metrics = measure_doc(doc, document.text, [sent.start for sent in ext.sentences], [s.text for s in sentences],
-                          len(document.paragraphs))
+    metrics = measure_doc(doc, document.text, [sent.start for sent in ext.sentences], len(document.paragraphs))
     passage_ids = [s.index for s in sentences if "score_disclosure" in s.labels]
     words = metrics["words"]
     passage_words = sum(word_count(sentences[i].text) for i in passage_ids)

@@ -14,6 +14,13 @@ def corpus_text(path: Path) -> str:
     return "\n\n".join(" ".join(s["text"] for s in p) for p in data["paragraphs"])
 
 
+def statement_texts(*sets: str) -> list[str]:
+    """The texts of the labelled statements in samples/<set> for each set named; all four sets when none is."""
+    folders = [ROOT / "samples" / name for name in sets or ("corpus", "heldout", "blind", "blind2")]
+    return [corpus_text(p) for folder in folders for p in sorted(folder.glob("*.json"))
+            if not p.name.endswith(".cv.json")]
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from reviewer.pipeline import get_nlp

@@ -7,7 +7,7 @@ import pytest
 from reviewer.cues import CueMatcher, HybridMatcher, compile_lexicons, entry_tokens, expand, spacy_matcher
 from reviewer.rulebook import load_rulebook
 
-from .conftest import CORPUS, corpus_text
+from .conftest import statement_texts
 
 TRICKY = [
     "I didn't pass Step-1 on my first attempt; I did n't pass Step 1 either, and I didnt give up.",
@@ -44,7 +44,7 @@ def both(lemmatized_blank):
 
 
 def corpus_statements():
-    return [corpus_text(p) for p in sorted(CORPUS.glob("*.json")) if not p.name.endswith(".cv.json")]
+    return statement_texts("corpus")
 
 
 def test_the_rules_use_prefixes_and_alternatives(lemmatized_blank):
@@ -125,9 +125,7 @@ def test_pipeline_sets_cues_per_sentence(lemmatized_blank, both):
 
 
 def all_statements():
-    folders = [CORPUS.parent / name for name in ("corpus", "heldout", "blind", "blind2")]
-    return [corpus_text(p) for folder in folders for p in sorted(folder.glob("*.json"))
-            if not p.name.endswith(".cv.json")]
+    return statement_texts()
 
 
 def test_hybrid_matcher_finds_the_same_matches_on_every_statement(lemmatized_blank):

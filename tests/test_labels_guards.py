@@ -1,27 +1,16 @@
 """The labeller gives a sentence to a label's test only when it has one of the cues that test needs: each test
 must say no to every sentence without them, on every labelled statement (real sentences, real cues)."""
 import copy
-import json
-from pathlib import Path
 
 from reviewer import labelling
 from reviewer.labelling import SentenceView
-
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-
-
-def statements():
-    for folder in ("corpus", "heldout", "blind", "blind2"):
-        for path in sorted((SAMPLES / folder).glob("*.json")):
-            if not path.name.endswith(".cv.json"):
-                data = json.loads(path.read_text(encoding="utf-8"))
-                yield "\n\n".join(" ".join(s["text"] for s in p) for p in data["paragraphs"])
+from tests.conftest import statement_texts
 
 
 def test_each_test_says_no_without_its_cues(nlp):
     labeller = nlp.get_pipe("reviewer_labels")
     checked = {"places": 0, "tie": 0, "motivation": 0, "acknowledgment": 0, "blame": 0, "growth": 0}
-    for text in statements():
+    for text in statement_texts():
         doc = nlp.make_doc(text)
         for _name, component in nlp.pipeline[:-1]:  # sentences and cues, not the labeller
             doc = component(doc)

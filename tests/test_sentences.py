@@ -124,14 +124,13 @@ def reference_sentences(doc):
 def splitter_texts():
     import random
 
-    from tests.conftest import corpus_text
-    from tests.test_cue_matcher import all_statements
+    from tests.conftest import statement_texts
 
     pieces = list("abc XYZ.!?,;:-–()\n\t'\"0123456789") + ["U.S.", "etc.", " Step 1 ", " 198 ", " failed ", "Dr. ",
                                                           "\n\n", "...", "!?", " I ", " my ", "e.g. ", "\n \n", "。"]
     rng = random.Random(2611)
     randoms = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) for _ in range(2000)]
-    return all_statements() + [" ".join(m.split("|")) for m in CASES] + randoms
+    return statement_texts() + [" ".join(m.split("|")) for m in CASES] + randoms
 
 
 def test_splitter_equals_spacy_sentencizer_with_fixups():
@@ -158,17 +157,10 @@ def test_splitter_equals_spacy_sentencizer_with_fixups():
 
 def test_review_runs_the_pipeline_as_spacy_does(nlp):
     """run_pipeline (the components called in turn, as review() does) leaves each Doc as nlp(text) leaves it."""
-    import json
-    from pathlib import Path
-
     from reviewer.pipeline import run_pipeline
+    from tests.conftest import statement_texts
 
-    corpus = Path(__file__).resolve().parent.parent / "samples" / "corpus"
-    texts = ["", "   ", "I failed Step 1.\n\nI moved to Decatur, GA. I passed."]
-    for path in sorted(corpus.glob("*.json"))[:30]:
-        if not path.name.endswith(".cv.json"):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            texts.append("\n\n".join(" ".join(s["text"] for s in p) for p in data["paragraphs"]))
+    texts = ["", "   ", "I failed Step 1.\n\nI moved to Decatur, GA. I passed."] + statement_texts("corpus")
 
     def state(doc):
         return ([t.is_sent_start for t in doc], [(s.start, s.end) for s in doc._.sentences], doc._.sentence_paragraphs,

@@ -47,7 +47,7 @@ def crosscheck(text: str, sentences: list, cv, rulebook) -> list:
     for sentence in sentences:
         # most sentences lack the words any claim about exams or graduation needs: rule them out at once
         exam_claim = exams and may_match_any(sentence.text, FIRST_ATTEMPT_NEEDS, SCORE_NEEDS)
-        graduation_claim = record.graduation is not None and GRADUATION_NEEDS in sentence.text
+        graduation_claim = bool(record.graduation) and GRADUATION_NEEDS in sentence.text
         if not (exam_claim or graduation_claim or cv.has_timeline):
             continue
         words = SentenceText(sentence.text)
@@ -64,15 +64,16 @@ def _where(sentence) -> dict:
     return {"start": sentence.start, "end": sentence.end, "sentences": (sentence.index,)}
 
 
-def _conflicts(sentence: SentenceText, record: _Record, exam_claim: bool = True, graduation_claim: bool = True):
+def _conflicts(sentence: SentenceText, record: _Record, exam_claim: bool, graduation_claim: bool):
     """(what the sentence claims, what the CV records, which CV entry) for each contradiction; ``exam_claim``
-    and ``graduation_claim`` False skip what the sentence is known not to claim."""
+    and ``graduation_claim`` (the CV records exams, a graduation, and the sentence has the words a claim
+    about it needs) say which claims to look for."""
     if record.cv.has_timeline:
         yield from _duration_conflicts(sentence, record)
-    if exam_claim and record.profile.exams:
+    if exam_claim:
         yield from _exam_conflicts(sentence.text, record.profile)
     graduation = record.graduation
-    year = stated_graduation_year(sentence.text) if graduation and graduation_claim else None
+    year = stated_graduation_year(sentence.text) if graduation_claim else None
     if year and year != graduation[:4]:
         yield f"you graduated in {year}", f"graduation in {graduation}", "the applicant block"
 
