@@ -8,7 +8,6 @@ from pathlib import Path
 
 from .errors import ReviewerError
 
-FORMATS = ("text", "json", "html", "docx")
 
 
 def _add_review(sub):
@@ -18,23 +17,24 @@ def _add_review(sub):
     p.add_argument("--exam", action="append", default=[], metavar="NAME=RESULT",
                    help='an exam result, e.g. "USMLE Step 1=fail,pass" or "USMLE Step 2 CK=221" (repeatable)')
     p.add_argument("--as-of", help="the application month, YYYY-MM (default: this month)")
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("--format", choices=("text", "json", "html", "docx"), default="text", help="output format (default: text)")
     p.add_argument("-o", "--output", help="write the output to this file instead of standard output")
     p.add_argument("--disable", action="append", default=[], metavar="RULE",
                    help="turn a rule off by id, e.g. region.generic (repeatable)")
 
 
 def run_review(args) -> int:
-    from .profile import parse_exam_flag
+    from .inputs.profile import parse_exam_flag
     from .review import review
 
     exams = [exam for flag in args.exam for exam in parse_exam_flag(flag)]
     cv = Path(args.cv) if args.cv else None
     source = args.statement if args.statement == "-" else Path(args.statement)
-    from .reading import read_path
+    from .inputs import read_path
     result = review(read_path(source), cv=cv, as_of=args.as_of, exams=exams, disabled=args.disable)
     if args.format == "docx" and not args.output:
         raise ReviewerError("--format docx writes a Word file: give -o OUT.docx")
+    from .render import render
     output = render(result, args.format)
     if args.output:
         try:
@@ -46,17 +46,6 @@ def run_review(args) -> int:
     return result.exit_code
 
 
-def render(result, fmt: str):
-    if fmt == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "html":
-        from .render_html import render_html
-        return render_html(result)
-    if fmt == "docx":
-        from .render_docx import render_docx
-        return render_docx(result)
-    from .render_text import render as render_text
-    return render_text(result)
 
 
 def _add_rules(sub):
@@ -74,7 +63,7 @@ def run_rules(args) -> int:
     for name, rule in sorted(book.labels.items()):
         print(f"  {name:26} {' '.join(rule.summary.split())}")
     for name, pack in sorted(book.regions.items()):
-        print(f"\nRegion pack: {name} (last verified {pack.data['last_verified']})")
+        print(f"\nRegion pack: {name}, {pack.names['region']} (last verified {pack.last_verified})")
     return 0
 
 
@@ -86,7 +75,7 @@ def _add_eval(sub):
 
 
 def run_eval(args) -> int:
-    from .evaluate import evaluate, render_report
+    from .learn.evaluate import evaluate, render_report
     report = evaluate(Path(args.corpus))
     if args.format == "json":
         print(json.dumps(report.to_dict(), indent=2))

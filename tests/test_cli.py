@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers.corpus import ROOT
 
 CLEAN = ("I chose family medicine because I want to care for whole families across many years.\n\n"
          "On Saturdays I volunteer at a free clinic in Clarkston, and my sister lives in Decatur.\n")

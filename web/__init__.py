@@ -43,7 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if "MAX_FORM_MEMORY_SIZE" not in (test_config or {}):  # hidden fields carry a posted-back upload
         app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
     app.json.sort_keys = False
-    app.jinja_loader = ChoiceLoader([app.jinja_loader, PackageLoader("reviewer", "templates")])
+    app.jinja_loader = ChoiceLoader([app.jinja_loader, PackageLoader("reviewer.render", "templates")])
 
     from reviewer.review import prepare
     prepare()  # rules, spaCy pipeline and syllable tables now, once per process, not on the first request

@@ -5,8 +5,8 @@ from flask import Blueprint, current_app, jsonify, request
 
 from reviewer import review
 from reviewer.errors import InputError
-from reviewer.profile import exam_from_dict, parse_exam_flag
-from reviewer.reading import from_text
+from reviewer.inputs.profile import exam_from_dict, parse_exam_flag
+from reviewer.inputs import from_text
 
 from .inputs import run_review, submission_from
 from .openapi import spec

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 
 from reviewer import review
 from reviewer.errors import InputError
-from reviewer.profile import Exam
-from reviewer.reading import display_name, from_bytes, from_text
+from reviewer.inputs.profile import Exam
+from reviewer.months import is_month
+from reviewer.inputs import display_name, from_bytes, from_text
 
 STATEMENT_LIMIT = 5 * 1024 * 1024  # bytes of one statement file (REVIEWER_MAX_STATEMENT_BYTES)
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 STEP1_CHOICES = {"": "I'd rather not say / not taken", "pass": "Passed on the first attempt",
                  "fail_pass": "Passed after a failed attempt", "fail": "Failed, not passed yet"}
 TEXT_FIELDS = ("text", "as_of", "step1", "step1_attempts", "step2_score", "step2_attempts", "graduation")
@@ -123,7 +123,7 @@ def exams(sub: Submission) -> list[Exam]:
 
 def _cv(sub: Submission):
     """The uploaded CV, with the form's graduation month when the CV does not give one."""
-    if sub.graduation and not MONTH.match(sub.graduation):
+    if sub.graduation and not is_month(sub.graduation):
         raise InputError("The graduation month must be written as YYYY-MM, e.g. 2019-06.")
     if sub.cv is None:
         return None
@@ -142,6 +142,6 @@ def run_review(sub: Submission, extra_exams=()):
         document = from_bytes(*sub.statement)
     else:
         document = from_text(sub.text, "pasted text")
-    if sub.as_of and not MONTH.match(sub.as_of):
+    if sub.as_of and not is_month(sub.as_of):
         raise InputError("The application month must be written as YYYY-MM, e.g. 2026-09.")
     return review(document, _cv(sub), as_of=sub.as_of or None, exams=exams(sub) + list(extra_exams), disabled=sub.disabled)

@@ -9,8 +9,8 @@ from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.utils import secure_filename
 
 from reviewer.errors import InputError
-from reviewer.render_docx import render_docx
-from reviewer.render_html import render_html, report_context, stylesheet
+from reviewer.render.docx import render_docx
+from reviewer.render.html import render_html, report_context, stylesheet
 from reviewer.rulebook import default_rulebook
 
 from .inputs import STEP1_CHOICES, Submission, run_review, submission_from

@@ -1,10 +1,10 @@
 """run_bulk(): pair the files, review every applicant (in parallel), write the reports and the cohort files."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..months import is_month
 from .cohort_html import index_html
 from .pairing import Pairing, pair
 from .pool import run_jobs
@@ -13,7 +13,6 @@ from .sources import InputFile
 from .summary_csv import summary_csv
 from .worker import Job, Outcome
 
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def check_options(options: BulkOptions, rulebook) -> str:
     """The batch's as-of month, after refusing a bad month or rule id once instead of on every row."""
     from ..review import this_month
     as_of = options.as_of or this_month()
-    if not _MONTH.match(as_of):
+    if not is_month(as_of):
         raise InputError(f"as-of {as_of!r} is not a month (YYYY-MM)")
     unknown = [r for r in options.disabled if r not in rulebook.rules]
     if unknown:

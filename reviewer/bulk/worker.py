@@ -84,7 +84,7 @@ def run_job(job: Job) -> Outcome:
 
 
 def _review(job: Job, out: Outcome):
-    from ..reading import from_bytes
+    from ..inputs import from_bytes
     from ..review import review
 
     cv = None
@@ -114,10 +114,10 @@ def _render(result, out: Outcome) -> None:
 
 
 def _html(result) -> bytes:
-    from ..render_html import render_html
+    from ..render.html import render_html
     return render_html(result, standalone=True).encode("utf-8")
 
 
 def _docx(result) -> bytes:
-    from ..render_docx import render_docx
+    from ..render.docx import render_docx
     return render_docx(result)

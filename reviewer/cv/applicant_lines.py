@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..errors import CVError
-from ..profile import Exam, normalize_exam_name
+from ..inputs.profile import Exam, normalize_exam_name
 from .dates import parse_period
 from .model import Applicant
 

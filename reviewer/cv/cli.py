@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from ..errors import ReviewerError
+from ..checks import cv_findings
 from ..rulebook import default_rulebook
 from .load import load_cv
-from .render import render_cv_text
+from ..render.cv_text import render_cv_text
 from .report import check_cv
 
 
@@ -28,15 +29,17 @@ def run(args) -> int:
     """Exit 0 with no warning or error, 1 with findings, 2 when the CV cannot be read."""
     try:
         cv = load_cv(Path(args.file))
-        report = check_cv(cv, args.as_of, default_rulebook())
+        book = default_rulebook()
+        report = check_cv(cv, args.as_of, book)
+        findings = cv_findings(cv, report, book)
     except ReviewerError as exc:
         print(f"reviewer cv: {exc}", file=sys.stderr)
         return 2
     if args.format == "json":
-        out = {"cv": report.to_dict(), "findings": [f.to_dict() for f in report.findings]}
+        out = {"cv": report.to_dict(), "findings": [f.to_dict() for f in findings]}
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         print(render_cv_text(cv, report))
-        for finding in report.findings:
+        for finding in findings:
             print(f"{finding.level}: {finding.message} [{finding.rule}]")
-    return 1 if any(f.serious for f in report.findings) else 0
+    return 1 if any(f.serious for f in findings) else 0

@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..profile import Profile
 from .durations import durations
-from .months import span_months
+from ..months import span_months
 from .names import Organization, SentenceText
 from .literals import may_match_any
 from .record_claims import (FIRST_ATTEMPT_NEEDS, GRADUATION_NEEDS, SCORE_NEEDS, first_attempt_claim,
@@ -24,26 +23,21 @@ class _Record:
     cv: object
     tolerance: float
     entries: tuple  # (entry number, entry, Organization) for each entry that names an organization
-    profile: Profile
+    cv_exams: tuple  # the recorded exam attempts
     graduation: str | None
 
     @classmethod
     def of(cls, cv, tolerance: float) -> _Record:
         entries = tuple((n, e, Organization.of(e.organization, e.city))
                         for n, e in enumerate(cv.experiences, 1) if e.organization)
-        return cls(cv, tolerance, entries, cv.profile, cv.applicant.graduation if cv.applicant else None)
+        return cls(cv, tolerance, entries, tuple(cv.exams), cv.applicant.graduation if cv.applicant else None)
 
 
-def crosscheck(text: str, sentences: list, cv, rulebook) -> list:
-    """Findings for sentences the CV contradicts (cv.ps_conflict) or that name places it lacks (cv.ps_unlisted)."""
-    if cv is None:
-        return []
-    conflict, unlisted = rulebook.rules["cv.ps_conflict"], rulebook.rules["cv.ps_unlisted"]
-    record = _Record.of(cv, conflict.params.get("tolerance_months", 1))
-    organizations = [organization.place for _, _, organization in record.entries]
-    lists = PlaceLists.of(unlisted.params) if cv.has_timeline else None
-    exams = bool(record.profile.exams)
-    findings = []
+def conflicts(sentences: list, cv, tolerance: float) -> list[tuple]:
+    """(sentence, claim, record, entry) for each statement sentence the CV contradicts (cv.ps_conflict)."""
+    record = _Record.of(cv, tolerance)
+    exams = bool(record.cv_exams)
+    found = []
     for sentence in sentences:
         # most sentences lack the words any claim about exams or graduation needs: rule them out at once
         exam_claim = exams and may_match_any(sentence.text, FIRST_ATTEMPT_NEEDS, SCORE_NEEDS)
@@ -52,16 +46,17 @@ def crosscheck(text: str, sentences: list, cv, rulebook) -> list:
             continue
         words = SentenceText(sentence.text)
         for claim, entry_record, entry in _conflicts(words, record, exam_claim, graduation_claim):
-            findings.append(conflict.finding(**_where(sentence), claim=claim, record=entry_record, entry=entry))
-        if cv.has_timeline:
-            for place in unlisted_places(words, organizations, lists):
-                findings.append(unlisted.finding(**_where(sentence), place=place))
-    return findings
+            found.append((sentence, claim, entry_record, entry))
+    return found
 
 
-def _where(sentence) -> dict:
-    """Where a finding points: the sentence's offsets and index."""
-    return {"start": sentence.start, "end": sentence.end, "sentences": (sentence.index,)}
+def unlisted(sentences: list, cv, lists: PlaceLists) -> list[tuple]:
+    """(sentence, place) for each U.S. place the statement says the applicant served at that no CV entry names."""
+    if not cv.has_timeline:
+        return []
+    organizations = [Organization.of(e.organization, e.city).place for e in cv.experiences if e.organization]
+    return [(sentence, place) for sentence in sentences
+            for place in unlisted_places(SentenceText(sentence.text), organizations, lists)]
 
 
 def _conflicts(sentence: SentenceText, record: _Record, exam_claim: bool, graduation_claim: bool):
@@ -71,7 +66,7 @@ def _conflicts(sentence: SentenceText, record: _Record, exam_claim: bool, gradua
     if record.cv.has_timeline:
         yield from _duration_conflicts(sentence, record)
     if exam_claim:
-        yield from _exam_conflicts(sentence.text, record.profile)
+        yield from _exam_conflicts(sentence.text, record.cv)
     graduation = record.graduation
     year = stated_graduation_year(sentence.text) if graduation_claim else None
     if year and year != graduation[:4]:
@@ -95,16 +90,16 @@ def _duration_conflicts(sentence: SentenceText, record: _Record):
                f"{months} month{'s' if months != 1 else ''} ({entry.start} to {entry.end}) in {name}", name)
 
 
-def _exam_conflicts(sentence: str, profile: Profile):
+def _exam_conflicts(sentence: str, cv):
     claimed = first_attempt_claim(sentence)
     if claimed is not None:
-        pool = [a for name in claimed for a in profile.attempts(name)] if claimed else \
-            [a for a in profile.exams if a.exam.startswith("USMLE")]
+        pool = [a for name in claimed for a in cv.attempts(name)] if claimed else \
+            [a for a in cv.exams if a.exam.startswith("USMLE")]
         for failed in (a for a in pool if a.failed):
             yield ("you passed on the first attempt", failed.describe(), failed.exam)
             break
     for exam, score in stated_scores(sentence):
-        scores = {a.score for a in profile.attempts(exam) if a.score is not None}
+        scores = {a.score for a in cv.attempts(exam) if a.score is not None}
         if scores and score not in scores:
             recorded = ", ".join(str(s) for s in sorted(scores))
             yield (f"a {exam} score of {score}", f"{exam} score {recorded}", exam)

@@ -9,7 +9,8 @@ from pathlib import Path
 import yaml
 
 from ..errors import ACCEPTED_CVS, CVError, UnsupportedFormat
-from ..reading import decode_text, display_name, docx_paragraphs, open_docx
+from ..inputs import decode_text, display_name
+from ..inputs.docx import docx_paragraphs, open_docx
 from .model import CV
 from .schema import ENTRY_FIELDS, MAX_ENTRIES, cv_from_dict
 from .text_cv import cv_from_lines

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..profile import Exam, Profile
-from .months import span_months
+from ..inputs.profile import Exam
+from ..months import span_months
 
 TYPES = ("clinical", "research", "work", "volunteer", "teaching", "education", "other")
 
@@ -75,7 +75,6 @@ class CV:
         """The applicant's exam attempts, empty without an applicant block."""
         return list(self.applicant.exams) if self.applicant else []
 
-    @property
-    def profile(self) -> Profile:
-        """The exam profile the statement rules judge (reviewer.profile.Profile)."""
-        return Profile(tuple(self.exams))
+    def attempts(self, exam_name: str) -> list[Exam]:
+        """The recorded attempts at one exam."""
+        return [exam for exam in self.exams if exam.exam == exam_name]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..profile import normalize_exam_name
+from ..inputs.profile import normalize_exam_name
 from .literals import may_match
 
 _EXAM_NAME = re.compile(r"\b(?:usmle\s+)?step\s*(?:1|one|2\s*ck|2|two|3|three)\b(?:\s*ck\b)?|\b2\s*ck\b", re.I)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..errors import CVError
-from ..profile import exam_from_dict
+from ..inputs.profile import exam_from_dict
 from .dates import is_ongoing, parse_period, parse_range
 from .model import CV, TYPES, Applicant, Experience
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from .model import CV, Experience
-from .months import from_index, to_index
+from ..months import from_index, to_index
 
 
 def is_reversed(entry: Experience) -> bool:

@@ -31,9 +31,12 @@ class PlaceLists:
     us_place: re.Pattern
 
     @classmethod
-    def of(cls, params: dict) -> PlaceLists:
-        known, kinds, places = (params.get("known_institutions", []), params.get("institution_words", []),
-                                params.get("us_places", []))
+    def of(cls, params: dict, region=None) -> PlaceLists:
+        """The rule's generic U.S. lists, with the active region pack's institutions and places added."""
+        regional = region.cv if region is not None else {}
+        known = list(params.get("known_institutions", [])) + list(regional.get("institutions", ()))
+        kinds = list(params.get("institution_words", []))
+        places = list(params.get("us_places", [])) + list(regional.get("places", ()))
         return cls(_words_pattern(tuple(known + kinds)), _words_pattern(tuple(known + places)),
                    _words_pattern(tuple(places)))
 

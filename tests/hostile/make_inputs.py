@@ -559,7 +559,7 @@ def request_cases() -> list[Case]:
         ("form_name_script", "form", [("statement", ('<script>alert("x")</script>.pdf', b"%PDF"))], None, None, "a file name with <script>"),
         ("form_name_no_suffix", "form", [("statement", ("statement", g.encode()))], None, None, "a file without a suffix"),
         ("form_as_of_bad", "form", [("text", g), ("as_of", "2026-13")], None, None, "application month 2026-13"),
-        ("form_as_of_9999", "form", [("text", g), ("as_of", "9999-12")], None, None, "application month 9999-12 (valid)"),
+        ("form_as_of_9999", "form", [("text", g), ("as_of", "9999-12")], None, None, "application month 9999-12 (refused: not a plausible year)"),
         ("form_step1_bad", "form", [("text", g), ("step1", "<script>")], None, None, "a Step 1 answer not in the list"),
         ("form_step1_attempts_0", "form", [("text", g), ("step1", "fail"), ("step1_attempts", "0")], None, None, "0 Step 1 attempts"),
         ("form_step2_score_9999", "form", [("text", g), ("step2_score", "9999")], None, None, "Step 2 CK score 9999"),

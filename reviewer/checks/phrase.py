@@ -1,0 +1,28 @@
+"""The ``phrase`` rule kind: sentences holding one of the rule's phrases (the cue finder matched them), from YAML alone."""
+from __future__ import annotations
+
+from .context import quote
+
+
+def cue_name(rule) -> str:
+    """The cue under which the cue finder reports a phrase rule's matches."""
+    return f"rule:{rule.id}"
+
+
+def phrase_findings(ctx, rule) -> list:
+    """One finding per sentence that holds a phrase (and the rule's ``within_label``, when it names one)."""
+    name, label = cue_name(rule), rule.data.get("within_label")
+    out = []
+    for sentence, cues in zip(ctx.sentences, ctx.cues):
+        matches = cues.get(name)
+        if not matches or (label and label not in sentence.labels):
+            continue
+        phrases = []
+        for start, end in matches:
+            phrase = ctx.text[start:end]
+            if phrase not in phrases:
+                phrases.append(phrase)
+        out.append(ctx.finding(rule, start=sentence.start, end=sentence.end, sentences=[sentence.index],
+                               phrase=phrases[0], phrases=", ".join(f'"{p}"' for p in phrases),
+                               sentence=quote(sentence.text)))
+    return out

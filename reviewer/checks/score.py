@@ -1,0 +1,63 @@
+"""The score rules: is a flagged result addressed, briefly, with growth, without blame, not dominating."""
+from __future__ import annotations
+
+from .context import quote
+from .registry import check
+
+
+@check("score.not_addressed")
+def not_addressed(ctx, rule):
+    if ctx.profile and ctx.profile.flagged and not ctx.passage:
+        return [ctx.finding(rule, reasons="; ".join(ctx.profile.reasons))]
+    return []
+
+
+@check("score.unnecessary")
+def unnecessary(ctx, rule):
+    if ctx.profile and ctx.profile.exams and not ctx.profile.flagged and ctx.passage:
+        return [ctx.finding(rule, **ctx.span(ctx.passage), n=len(ctx.passage))]
+    return []
+
+
+@check("score.too_short")
+def too_short(ctx, rule):
+    if len(ctx.passage) == rule.param("min_sentences", 2) - 1:
+        s = ctx.sentences[ctx.passage[0]]
+        return [ctx.finding(rule, **ctx.span(ctx.passage), sentence=quote(s.text))]
+    return []
+
+
+@check("score.too_long")
+def too_long(ctx, rule):
+    limit = rule.param("max_sentences", 4)
+    if len(ctx.passage) > limit:
+        return [ctx.finding(rule, **ctx.span(ctx.passage), n=len(ctx.passage), limit=limit)]
+    return []
+
+
+@check("score.no_growth")
+def no_growth(ctx, rule):
+    if ctx.passage and not any("growth" in ctx.sentences[i].labels for i in ctx.passage):
+        return [ctx.finding(rule, **ctx.span(ctx.passage), n=len(ctx.passage))]
+    return []
+
+
+@check("score.blame")
+def blame(ctx, rule):
+    return [ctx.finding(rule, start=s.start, end=s.end, sentences=[s.index], sentence=quote(s.text))
+            for s in ctx.labelled("blame")]
+
+
+@check("score.dominates")
+def dominates(ctx, rule):
+    if not ctx.passage:
+        return []
+    limit = rule.param("max_share", 0.20)
+    share = ctx.passage_words / ctx.words if ctx.words else 0.0
+    if share > limit:
+        return [ctx.finding(rule, **ctx.span(ctx.passage), share=f"{share:.0%}", limit=f"{limit:.0%}",
+                            where=f"{ctx.passage_words} of {ctx.words} words")]
+    if ctx.passage[0] == 0:
+        return [ctx.finding(rule, **ctx.span(ctx.passage), share=f"{share:.0%}", limit=f"{limit:.0%}",
+                            where="it opens the statement")]
+    return []

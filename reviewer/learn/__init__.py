@@ -1,0 +1,1 @@
+"""Learning and measuring the labels: the labelled corpus, `reviewer eval` and `reviewer train`."""

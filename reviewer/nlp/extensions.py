@@ -1,0 +1,19 @@
+"""Every custom attribute the pipeline sets on a Doc, declared once; each is written by one step."""
+from spacy.tokens import Doc
+
+# The active region pack's name, set before the components run (reviewer.nlp.pipeline.run_pipeline).
+Doc.set_extension("region", default=None)
+# Sentence splitter: the sentences that hold text (whitespace-only spans left out), in order ...
+Doc.set_extension("sentences", default=None)
+# ... and the paragraph number of each of them.
+Doc.set_extension("sentence_paragraphs", default=None)
+# Cue finder: for each sentence, {cue name: [(start_token, end_token), ...]}.
+Doc.set_extension("cues", default=None)
+# Labeller: for each sentence, its set of label names ...
+Doc.set_extension("labels", default=None)
+# ... the region's places it names (surface text) ...
+Doc.set_extension("places", default=None)
+# ... whether it names the region or one of its places at all ...
+Doc.set_extension("region_named", default=None)
+# ... and, for each label, what decided it (reviewer.nlp.labels.evidence).
+Doc.set_extension("evidence", default=None)

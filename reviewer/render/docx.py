@@ -1,0 +1,140 @@
+"""Return the statement as a .docx with one Word comment on each flagged sentence, the way mentors review."""
+from __future__ import annotations
+
+import copy
+import io
+import re
+from collections import defaultdict
+
+from docx.text.run import Run
+
+from ..inputs.docx import W, docx_paragraphs, open_docx, paragraph_runs
+
+AUTHOR = "ERAS Narrative Reviewer"
+INITIALS = "ENR"
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TEXT_TAGS = {W + "t": None, W + "tab": 1, W + "br": 1, W + "cr": 1}
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def comment_text(findings) -> str:
+    """The comment for one place: each finding's message, its fix and its rule id, one paragraph each."""
+    return "\n".join(f"{f.message} Fix: {f.fix} ({f.rule})" for f in findings)
+
+
+def anchors(review) -> list[tuple[int | None, list]]:
+    """(sentence index or None for the whole document, findings) in document order; a finding sits on its first sentence."""
+    by_sentence, general = defaultdict(list), []
+    for finding in review.findings:
+        if finding.sentences:
+            by_sentence[finding.sentences[0]].append(finding)
+        else:
+            general.append(finding)
+    out = [(None, general)] if general else []
+    return out + sorted(by_sentence.items())
+
+
+def _blank_document(review):
+    """A clean Word document holding the pasted text, one paragraph per text paragraph."""
+    import docx
+    document = docx.Document()
+    text = _XML_INVALID.sub(" ", review.text)  # same length, so offsets still hold
+    for start, end in review.document.paragraphs or [(0, len(text))]:
+        document.add_paragraph(text[start:end])
+    return document
+
+
+def _piece_length(node) -> int:
+    if node.tag == W + "t":
+        return len(node.text or "")
+    return _TEXT_TAGS.get(node.tag, 0) or 0
+
+
+def _side(begin: int, end: int, at: int) -> str:
+    """Which half of a cut run a piece of it goes to: 'left', 'right' or 'both' when the cut falls inside it."""
+    if end == begin:  # fields, drawings, bookmarks: stay with the text that follows them
+        return "left" if begin < at else "right"
+    if end <= at:
+        return "left"
+    return "right" if begin >= at else "both"
+
+
+def _split_run(run, at: int):
+    """Split a w:r element ``at`` characters into its text; the new right half (same rPr) follows it."""
+    twin = copy.deepcopy(run)
+    run.addnext(twin)
+    for element, half in ((run, "left"), (twin, "right")):
+        pos = 0
+        for node in list(element):
+            if node.tag == W + "rPr":
+                continue
+            begin = pos
+            pos += _piece_length(node)
+            side = _side(begin, pos, at)
+            if side == "both":  # only a w:t can straddle the cut
+                node.text = node.text[: at - begin] if half == "left" else node.text[at - begin:]
+                node.set(XML_SPACE, "preserve")
+            elif side != half:
+                element.remove(node)
+    return twin
+
+
+def _runs_between(paragraph, start: int, end: int) -> list:
+    """The run elements covering [start, end) of the paragraph's text, splitting runs at both edges."""
+    for cut in (start, end):
+        pos = 0
+        for run, text in paragraph_runs(paragraph):
+            if pos < cut < pos + len(text):
+                _split_run(run, cut - pos)
+                break
+            pos += len(text)
+    chosen, pos = [], 0
+    for run, text in paragraph_runs(paragraph):
+        if start <= pos and pos + len(text) <= end:
+            chosen.append(run)
+        pos += len(text)
+    return chosen
+
+
+def _anchor_runs(paragraphs, start: int, end: int) -> list:
+    """Run objects covering the text offsets [start, end) of the review text, across paragraphs if needed."""
+    runs = []
+    for (p_start, p_end), paragraph in paragraphs:
+        lo, hi = max(start, p_start), min(end, p_end)
+        if lo < hi:
+            runs += [Run(r, paragraph) for r in _runs_between(paragraph, lo - p_start, hi - p_start)]
+    return runs
+
+
+def _paragraph_map(review, document) -> list:
+    """((start, end) in the review text, python-docx paragraph) pairs, checked against the reviewed text."""
+    found = docx_paragraphs(document)
+    spans = review.document.paragraphs or [(0, len(review.text))]
+    if len(found) != len(spans):
+        raise ValueError("the Word file's paragraphs no longer match the reviewed text")
+    pairs = []
+    for (start, end), (paragraph, text) in zip(spans, found):
+        if len(text) != end - start:
+            raise ValueError("the Word file's paragraphs no longer match the reviewed text")
+        pairs.append(((start, end), paragraph))
+    return pairs
+
+
+def render_docx(review) -> bytes:
+    """The reviewed statement as .docx bytes with Word comments: the user's own file when they uploaded one."""
+    doc = review.document
+    document = open_docx(doc.docx_bytes, doc.name) if doc.docx_bytes else _blank_document(review)
+    paragraphs = _paragraph_map(review, document)
+    # Anchor later places first so splitting runs never shifts a place still to come.
+    for index, findings in reversed(anchors(review)):
+        if index is None:
+            start, end = paragraphs[0][0]
+        else:
+            sentence = review.sentences[index]
+            start, end = sentence.start, sentence.end
+        runs = _anchor_runs(paragraphs, start, end)
+        if runs:
+            document.add_comment(runs, comment_text(findings), author=AUTHOR, initials=INITIALS)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,108 @@
+"""The crosscheck's shortcuts change no answer: the literal tests never rule out a sentence its pattern matches, the
+shared-lookaround word pattern matches as one pattern per word did, and the one-pass reading of capitalized names
+finds what a word-by-word reading finds."""
+import json
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviewer.cv import durations, record_claims, unlisted
+from reviewer.cv.literals import may_match
+from reviewer.cv.names import _CONNECTORS, _STARTERS, capitalized_names
+
+CORPUS = Path(__file__).resolve().parents[2] / "samples" / "corpus"
+SETTINGS = settings(max_examples=1500, deadline=None)
+# Words the patterns look for, in odd cases and with the letters re.IGNORECASE also matches ("İ", "ı", "ſ", "K")
+PIECES = st.one_of(
+    st.sampled_from(["first", "FIRST", "fİrst", "fırst", "firſt", "attempt", "try", "sitting", "never", "Never",
+                     "failed", "retook", "repeated", "had to retake", "Step", "ſtep", "STEP", "2 CK", "2cK", "2 cK",
+                     "score", "scored", "231", "199", "300", "2019", "I graduated", "graduating", "Graduated", "in",
+                     "class of", "2018", "weeks", "YEAR", "a", "two", "nine", "month", "Day", "ſpent", "spent",
+                     "rotation", "worked", "Work", "I", "we", "my", "at", "Grady", "Memorial", "Hospital", "of",
+                     "the", "Clinic", "Dr.", "iPhone", "St.", "-", "–", "’", "'", "&", ".", ",", "\n", "\u00a0"]),
+    st.text(max_size=4))
+SENTENCES = st.lists(PIECES, max_size=30).map(" ".join) | st.lists(PIECES, max_size=30).map("".join)
+NEEDS = [
+    (record_claims._FIRST_ATTEMPT, record_claims.FIRST_ATTEMPT_NEEDS),
+    (record_claims._SCORE, record_claims.SCORE_NEEDS[:1]),
+    (record_claims._EXAM_NAME, record_claims.SCORE_NEEDS[1:]),
+    (durations.DURATION, (durations._UNIT_WORDS,)),
+    (durations._STAY_WORDS, (durations._STAY_STEMS,)),
+]
+
+
+@SETTINGS
+@given(SENTENCES)
+def test_literal_tests_never_rule_out_a_match(sentence):
+    for pattern, needs in NEEDS:
+        if pattern.search(sentence):
+            assert may_match(sentence, *needs), pattern.pattern
+    if record_claims._GRADUATION.search(sentence):
+        assert record_claims.GRADUATION_NEEDS in sentence
+
+
+@SETTINGS
+@given(SENTENCES, st.lists(st.sampled_from(["Grady", "Mercy Care", "Hospital", "St. Joseph's", "VA", "a.b", ""]),
+                           max_size=4))
+def test_one_word_pattern_matches_as_a_pattern_per_word(text, words):
+    per_word = any(re.search(rf"(?<![a-z]){re.escape(w.lower())}(?![a-z])", text.lower()) for w in words)
+    assert unlisted._listed(text, unlisted._words_pattern(tuple(words))) == per_word
+
+
+def word_by_word(sentence):
+    """Capitalized names as the crosscheck first read them: every word in turn."""
+    names, run = [], []
+    tokens = list(re.finditer(r"[A-Za-z][A-Za-z'’.&-]*", sentence))
+
+    def close():
+        words = [t.group(0).lower() for t in run]
+        first, last = 0, len(run)
+        while first < last and (words[first] in _STARTERS or words[first] in _CONNECTORS):
+            first += 1
+        while first < last and words[last - 1] in _CONNECTORS:
+            last -= 1
+        if first < last:
+            text = sentence[run[first].start():run[last - 1].end()].rstrip(".,")
+            names.append((text, run[first].start()))
+
+    for i, token in enumerate(tokens):
+        word = token.group(0)
+        gap = sentence[run[-1].end():token.start()].strip() if run else ""
+        if word[0].isupper() and gap in ("", "-"):
+            run.append(token)
+        elif run and word.lower() in _CONNECTORS and gap == "" and i + 1 < len(tokens) \
+                and tokens[i + 1].group(0)[0].isupper():
+            run.append(token)
+        else:
+            close()
+            run = [token] if word[0].isupper() else []
+    close()
+    return names
+
+
+def test_capitalized_names_of_the_corpus_sentences():
+    for path in sorted(CORPUS.glob("*.json")):
+        if not path.name.endswith(".cv.json"):
+            for paragraph in json.loads(path.read_text(encoding="utf-8"))["paragraphs"]:
+                for sentence in paragraph:
+                    found = [(n.text, n.start) for n in capitalized_names(sentence["text"])]
+                    assert found == word_by_word(sentence["text"])
+
+
+@SETTINGS
+@given(SENTENCES)
+def test_capitalized_names_of_any_text(sentence):
+    names = capitalized_names(sentence)
+    assert [(n.text, n.start) for n in names] == word_by_word(sentence)
+    assert all(sentence[n.start:n.end] == n.text for n in names)
+
+
+@SETTINGS
+@given(SENTENCES)
+def test_either_of_two_needs_is_the_one_test_or_the_other(sentence):
+    from reviewer.cv.literals import may_match_any
+
+    first, score = record_claims.FIRST_ATTEMPT_NEEDS, record_claims.SCORE_NEEDS
+    assert may_match_any(sentence, first, score) == (may_match(sentence, *first) or may_match(sentence, *score))
