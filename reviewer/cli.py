@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import ReviewerError
+from .sentences import LABELS as LABELS_ORDER
 
 
 
@@ -21,6 +22,7 @@ def _add_review(sub):
     p.add_argument("-o", "--output", help="write the output to this file instead of standard output")
     p.add_argument("--disable", action="append", default=[], metavar="RULE",
                    help="turn a rule off by id, e.g. region.generic (repeatable)")
+    p.add_argument("--region", help="the region pack to review against (default: georgia; see `reviewer rules`)")
 
 
 def run_review(args) -> int:
@@ -31,7 +33,8 @@ def run_review(args) -> int:
     cv = Path(args.cv) if args.cv else None
     source = args.statement if args.statement == "-" else Path(args.statement)
     from .inputs import read_path
-    result = review(read_path(source), cv=cv, as_of=args.as_of, exams=exams, disabled=args.disable)
+    result = review(read_path(source), cv=cv, as_of=args.as_of, exams=exams, disabled=args.disable,
+                    region=args.region)
     if args.format == "docx" and not args.output:
         raise ReviewerError("--format docx writes a Word file: give -o OUT.docx")
     from .render import render
@@ -68,19 +71,49 @@ def run_rules(args) -> int:
 
 
 def _add_eval(sub):
-    p = sub.add_parser("eval", help="measure accuracy on a labelled corpus folder")
-    p.add_argument("corpus", help="folder of NAME.json corpus files")
+    p = sub.add_parser("eval", help="measure accuracy on labelled statements (training ones by cross-validation)")
+    p.add_argument("corpus", nargs="+", help="folders of NAME.json corpus files (e.g. samples/corpus)")
     p.add_argument("-v", "--verbose", action="store_true", help="list each miss with its sentence")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def run_eval(args) -> int:
     from .learn.evaluate import evaluate, render_report
-    report = evaluate(Path(args.corpus))
+    report = evaluate([Path(folder) for folder in args.corpus])
     if args.format == "json":
         print(json.dumps(report.to_dict(), indent=2))
     else:
         sys.stdout.write(render_report(report, verbose=args.verbose))
+    return 0
+
+
+def _add_train(sub):
+    p = sub.add_parser("train", help="fit the sentence-label model on the labelled statements (needs the train extra)")
+    p.add_argument("-o", "--output", help="where to write the model (default: the package's reviewer/model/labels.npz)")
+    p.add_argument("--samples", help="the samples/ folder holding the training sets (default: the checkout's)")
+    p.add_argument("--check", action="store_true",
+                   help="train, then compare with the model in place: exit 1 unless the bytes are identical")
+
+
+def run_train(args) -> int:
+    from .learn.corpus import SAMPLES
+    from .learn.train import train
+    from .nlp.labels.model import MODEL_FILE
+
+    model = train(Path(args.samples) if args.samples else SAMPLES,
+                  progress=lambda line: print(f"reviewer train: {line}", file=sys.stderr))
+    data = model.to_bytes()
+    target = Path(args.output) if args.output else MODEL_FILE
+    if args.check:
+        same = target.exists() and target.read_bytes() == data
+        print(f"{target}: {'identical to' if same else 'differs from'} the model trained now ({len(data):,} bytes)")
+        return 0 if same else 1
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        raise ReviewerError(f"{target}: cannot be written ({exc.strerror or exc})") from None
+    print(f"wrote {target} ({len(data):,} bytes): thresholds "
+          + ", ".join(f"{label} {t:.2f}" for label, t in zip(LABELS_ORDER, model.thresholds)))
     return 0
 
 
@@ -98,7 +131,8 @@ def build_parser():
     _add_review(sub)
     _add_eval(sub)
     _add_rules(sub)
-    runners = {"review": run_review, "eval": run_eval, "rules": run_rules}
+    _add_train(sub)
+    runners = {"review": run_review, "eval": run_eval, "rules": run_rules, "train": run_train}
     for name in ("cv", "bulk"):
         module = _optional(name)
         if module is not None:

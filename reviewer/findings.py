@@ -1,7 +1,7 @@
 """The finding record every renderer, the web app and the tests share."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 LEVELS = ("suggestion", "warning", "error")
 
@@ -19,8 +19,11 @@ class Finding:
     start: int | None = None
     end: int | None = None
     sentences: tuple[int, ...] = field(default_factory=tuple)
+    unsure: bool = False  # lowered to a suggestion: the labels behind it are not confident (worth a second look)
+    rule_level: str = ""  # the rule's own level, when ``unsure`` lowered it
 
     def to_dict(self) -> dict:
+        extra = {"unsure": True, "rule_level": self.rule_level} if self.unsure else {}
         return {
             "rule": self.rule,
             "level": self.level,
@@ -31,7 +34,15 @@ class Finding:
             "start": self.start,
             "end": self.end,
             "sentences": list(self.sentences),
+            **extra,
         }
+
+    def second_look(self) -> Finding:
+        """This finding at suggestion level, saying it is worth a second look (its labels are borderline)."""
+        if self.level == "suggestion":
+            return self
+        return replace(self, level="suggestion", message=f"Worth a second look: {self.message[:1].lower()}{self.message[1:]}",
+                       unsure=True, rule_level=self.level)
 
     @property
     def serious(self) -> bool:

@@ -12,6 +12,7 @@ from .inputs.profile import Exam, Profile
 from .months import is_month
 from .nlp import get_nlp, run_pipeline
 from .nlp.readability import measure, word_count
+from .nlp.typography import plain
 from .rulebook import default_rulebook
 from .sentences import LABELS, Sentence, sentence_records
 
@@ -35,6 +36,7 @@ class Review:
     disabled: tuple = field(default_factory=tuple)
     rulebook: object = None
     region: object = None  # the rulebook.RegionPack the review used
+    evidence: object = None  # nlp.labels.LabelEvidence: why each sentence carries its labels
 
     @property
     def text(self) -> str:
@@ -55,6 +57,13 @@ class Review:
                     seen.append(place)
         return seen
 
+    def sentence_dict(self, sentence) -> dict:
+        """A sentence of the review JSON, with the optional 1-based number and each label's evidence."""
+        out = {**sentence.to_dict(), "number": sentence.index + 1}
+        if self.evidence is not None and sentence.labels:
+            out["evidence"] = {label: e.to_dict() for label, e in self.evidence.of(sentence.index).items()}
+        return out
+
     def to_dict(self) -> dict:
         doc = self.document
         return {
@@ -63,7 +72,7 @@ class Review:
                        "words": self.metrics["words"], "paragraphs": len(doc.paragraphs)},
             "text": doc.text,
             "profile": self.profile.to_dict() if self.profile and self.profile.exams else None,
-            "sentences": [s.to_dict() for s in self.sentences],
+            "sentences": [self.sentence_dict(s) for s in self.sentences],
             "passage": self.passage,
             "findings": [f.to_dict() for f in self.findings],
             "metrics": self.metrics,
@@ -119,9 +128,10 @@ def _load_cv(cv):
 
 
 def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | None = None,
-           disabled=(), name: str | None = None, rulebook=None, region: str | None = None) -> Review:
+           disabled=(), name: str | None = None, rulebook=None, region: str | None = None, nlp=None) -> Review:
     """Review a statement: ``source`` is a pathlib.Path, the text itself, or an inputs.Document;
-    ``region`` names the region pack (default: georgia)."""
+    ``region`` names the region pack (default: georgia); ``nlp``, a pipeline of the rulebook's rules built
+    with another label model (evaluation only; the shared pipeline by default)."""
     rulebook = rulebook or default_rulebook()
     pack = rulebook.region(region)
     as_of = as_of or this_month()
@@ -133,12 +143,14 @@ def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | Non
         raise InputError(f"unknown rule id {', '.join(unknown)}; see `reviewer rules` for the ids")
     document = _document(source, name)
     cv_model = _load_cv(cv)
-    doc = run_pipeline(get_nlp(rulebook.root), document.text, pack.name)
-    sentences = sentence_records(doc, document.text, document.paragraphs)
-    metrics = measure(document.text, [s.text for s in sentences], len(document.paragraphs))
+    reading = plain(document.text)  # what the pipeline reads: the typography made plain, offsets kept
+    doc = run_pipeline(nlp or get_nlp(rulebook.root), reading.text, pack.name)
+    sentences = sentence_records(doc, document.text, reading, document.paragraphs)
+    metrics = measure(reading.text, [s.plain for s in sentences], len(document.paragraphs))
+    metrics["characters"] = len(document.text)
     passage_ids = [s.index for s in sentences if "score_disclosure" in s.labels]
     words = metrics["words"]
-    passage_words = sum(word_count(sentences[i].text) for i in passage_ids)
+    passage_words = sum(word_count(sentences[i].plain) for i in passage_ids)
     passage = {"sentences": passage_ids, "words": passage_words,
                "share": round(passage_words / words, 3) if words else 0.0}
     report = None
@@ -148,11 +160,11 @@ def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | Non
     profile = _profile(exams, cv_model, rulebook.param("score.not_addressed", "low_score", 215))
     ctx = Context(document.text, sentences, passage_ids, passage_words, words, len(document.paragraphs), profile,
                   metrics, pack, [i for i, named in enumerate(doc._.region_named) if named],
-                  _closed_mentions(doc, sentences, pack), doc, cv_model, report)
+                  _closed_mentions(doc, sentences, pack), doc, reading, cv_model, report, doc._.evidence)
     findings = run_checks(ctx, rulebook, set(disabled))
     findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule))
     return Review(document, sentences, passage, findings, metrics, profile, report.to_dict() if report else None,
-                  cv_model, report, as_of, disabled, rulebook, pack)
+                  cv_model, report, as_of, disabled, rulebook, pack, doc._.evidence)
 
 
 __all__ = ["review", "Review", "Sentence", "LABELS"]

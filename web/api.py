@@ -53,8 +53,11 @@ def _from_json():
     if as_of is not None and not isinstance(as_of, str):
         raise InputError("'as_of' must be a month written as YYYY-MM.")
     name = body.get("name") if isinstance(body.get("name"), str) else "text"
+    region = body.get("region")
+    if region is not None and not isinstance(region, str):
+        raise InputError("'region' must be the name of a region pack, e.g. \"georgia\".")
     return review(from_text(text, name), cv, as_of=as_of, exams=_exam_list(body.get("exams")),
-                  disabled=_strings(body.get("disable"), "disable"))
+                  disabled=_strings(body.get("disable"), "disable"), region=region)
 
 
 def _from_form():

@@ -50,7 +50,7 @@ def form():
 def submit():
     try:
         files = uploaded_files(limits())
-        options = BulkOptions(as_of=request.form.get("as_of") or None,
+        options = BulkOptions(as_of=request.form.get("as_of") or None, region=request.form.get("region") or None,
                               jobs=current_app.config.get("BULK_JOBS", 1))
         sink = ZipSink()
         result = run_bulk(files, sink, options)

@@ -16,7 +16,7 @@ from reviewer.inputs import display_name, from_bytes, from_text
 STATEMENT_LIMIT = 5 * 1024 * 1024  # bytes of one statement file (REVIEWER_MAX_STATEMENT_BYTES)
 STEP1_CHOICES = {"": "I'd rather not say / not taken", "pass": "Passed on the first attempt",
                  "fail_pass": "Passed after a failed attempt", "fail": "Failed, not passed yet"}
-TEXT_FIELDS = ("text", "as_of", "step1", "step1_attempts", "step2_score", "step2_attempts", "graduation")
+TEXT_FIELDS = ("text", "as_of", "step1", "step1_attempts", "step2_score", "step2_attempts", "graduation", "region")
 
 
 @dataclass
@@ -32,6 +32,7 @@ class Submission:
     step2_score: str = ""
     step2_attempts: str = ""
     graduation: str = ""
+    region: str = ""
     disabled: list = field(default_factory=list)
 
     def hidden_fields(self) -> list[tuple[str, str]]:
@@ -144,4 +145,5 @@ def run_review(sub: Submission, extra_exams=()):
         document = from_text(sub.text, "pasted text")
     if sub.as_of and not is_month(sub.as_of):
         raise InputError("The application month must be written as YYYY-MM, e.g. 2026-09.")
-    return review(document, _cv(sub), as_of=sub.as_of or None, exams=exams(sub) + list(extra_exams), disabled=sub.disabled)
+    return review(document, _cv(sub), as_of=sub.as_of or None, exams=exams(sub) + list(extra_exams), disabled=sub.disabled,
+                  region=sub.region or None)

@@ -56,6 +56,7 @@ _JSON_BODY = {
         "name": {"type": "string"},
         "cv": {"type": "object", "description": "an applicant file in the CV schema of DESIGN.md"},
         "as_of": {"type": "string", "pattern": "^\\d{4}-(0[1-9]|1[0-2])$", "description": "default: this month"},
+        "region": {"type": "string", "description": "the region pack (default: georgia)"},
         "exams": {"type": "array", "items": {"oneOf": [
             {"type": "string", "examples": ["USMLE Step 1=fail,pass", "Step 2 CK=221"]},
             {"type": "object", "properties": {"exam": {"type": "string"}, "result": {"enum": ["pass", "fail"]},
@@ -69,7 +70,8 @@ _FORM_BODY = {
         "statement": {"type": "string", "format": "binary", "description": ".docx, .txt or .md"},
         "text": {"type": "string"},
         "cv": {"type": "string", "format": "binary", "description": ".json, .yaml, .csv, .docx or .txt"},
-        "as_of": {"type": "string"}, "exams": {"type": "array", "items": {"type": "string"}},
+        "as_of": {"type": "string"}, "region": {"type": "string"},
+        "exams": {"type": "array", "items": {"type": "string"}},
         "disable": {"type": "array", "items": {"type": "string"}},
     },
 }

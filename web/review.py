@@ -22,7 +22,9 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def render_form(error: str | None = None, status: int = 200, sub: Submission | None = None):
     """The review form, keeping what the user typed when it comes back with an error."""
     sub = sub or Submission(as_of=dt.date.today().strftime("%Y-%m"))
-    return render_template("index.html", error=error, sub=sub, rules=default_rulebook().findable(),
+    book = default_rulebook()
+    return render_template("index.html", error=error, sub=sub, rules=book.findable(),
+                           regions=[book.regions[name] for name in sorted(book.regions)],
                            step1_choices=STEP1_CHOICES), status
 
 

@@ -21,6 +21,7 @@ class BulkOptions:
 
     as_of: str | None = None
     disabled: tuple = ()
+    region: str | None = None
     jobs: int = 1
 
 
@@ -52,20 +53,21 @@ def check_options(options: BulkOptions, rulebook) -> str:
     as_of = options.as_of or this_month()
     if not is_month(as_of):
         raise InputError(f"as-of {as_of!r} is not a month (YYYY-MM)")
+    rulebook.region(options.region)  # an unknown region is the user's error, before any file is read
     unknown = [r for r in options.disabled if r not in rulebook.rules]
     if unknown:
         raise InputError(f"unknown rule id {', '.join(unknown)}; see `reviewer rules` for the ids")
     return as_of
 
 
-def make_jobs(pairing: Pairing, as_of: str, disabled: tuple) -> list[Job]:
+def make_jobs(pairing: Pairing, as_of: str, disabled: tuple, region: str | None = None) -> list[Job]:
     jobs = []
     for index, applicant in enumerate(pairing.applicants):
         statement, cv = applicant.statement, applicant.cv
         jobs.append(Job(index, statement.path, applicant.stem, statement.data, statement.problem,
                         cv=(cv.data, cv.name) if cv is not None and cv.data is not None else None,
                         cv_problem=cv.problem if cv is not None else None,
-                        as_of=as_of, disabled=disabled))
+                        as_of=as_of, disabled=disabled, region=region))
     return jobs
 
 
@@ -76,7 +78,7 @@ def run_bulk(files: list[InputFile], sink, options: BulkOptions = BulkOptions(),
     rulebook = default_rulebook()
     as_of = check_options(options, rulebook)
     pairing = pair(files, cv_dir_files)
-    jobs = make_jobs(pairing, as_of, tuple(options.disabled))
+    jobs = make_jobs(pairing, as_of, tuple(options.disabled), options.region)
     progress = progress or Progress(len(jobs), enabled=False)
     outcomes = []
     for outcome in run_jobs(jobs, options.jobs):

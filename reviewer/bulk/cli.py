@@ -21,6 +21,7 @@ def add_parser(subparsers) -> None:
                    help="worker processes (default: the number of CPUs, at most 8)")
     p.add_argument("--disable", action="append", default=[], metavar="RULE",
                    help="turn a rule off by id, e.g. region.generic (repeatable)")
+    p.add_argument("--region", help="the region pack to review against (default: georgia)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no notes on standard error")
 
 
@@ -42,7 +43,8 @@ def run(args) -> int:
     cv_files = collect([Path(args.cv_dir)]) if args.cv_dir else []
     if not files or not _applicants(files):
         raise InputError(f"no statements (.docx, .txt, .md or a .zip of them) found in {', '.join(args.inputs)}")
-    options = BulkOptions(as_of=args.as_of, disabled=tuple(args.disable), jobs=args.jobs or default_jobs())
+    options = BulkOptions(as_of=args.as_of, disabled=tuple(args.disable), jobs=args.jobs or default_jobs(),
+                          region=args.region)
     progress = Progress(_applicants(files), enabled=False if args.quiet else None)
     result = run_bulk(files, FolderSink(out), options, cv_files, progress)
     if not args.quiet:

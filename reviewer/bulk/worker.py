@@ -22,6 +22,7 @@ class Job:
     cv_problem: str | None = None
     as_of: str | None = None
     disabled: tuple = ()
+    region: str | None = None
 
 
 @dataclass
@@ -97,7 +98,7 @@ def _review(job: Job, out: Outcome):
         except ReviewerError as exc:
             out.error = f"CV not used: {exc}"
     document = from_bytes(job.data, job.path.rsplit("/", 1)[-1])
-    return review(document, cv=cv, as_of=job.as_of, disabled=job.disabled)
+    return review(document, cv=cv, as_of=job.as_of, disabled=job.disabled, region=job.region)
 
 
 def _render(result, out: Outcome) -> None:

@@ -20,15 +20,17 @@ class Context:
     region: object = None  # the active rulebook.RegionPack
     region_mentions: list = field(default_factory=list)  # sentences naming the region or one of its places
     closed_mentions: list = field(default_factory=list)  # (sentence index, place name, closed date)
-    doc: object = None  # the labelled spaCy Doc the sentences come from
+    doc: object = None  # the labelled spaCy Doc the sentences come from (of the plain text)
+    plain: object = None  # nlp.typography.Plain: the text the Doc read, and its offsets back to ``text``
     cv: object = None  # cv.CV or None
     cv_report: object = None  # cv.CVReport or None
+    evidence: object = None  # nlp.labels.LabelEvidence: each label's probability and whether it is confident
 
     @cached_property
-    def cues(self) -> list[dict]:
-        """Each sentence's cues as {cue name: [(start, end) offsets in the text]}, worked out when first read."""
-        from ..sentences import cue_offsets
-        return cue_offsets(self.doc) if self.doc is not None else [{} for _ in self.sentences]
+    def cues(self):
+        """Each sentence's cues: ``cues.names(i)``, and ``cues.spans(i, name)`` as offsets into the text."""
+        from ..sentences import CueOffsets
+        return CueOffsets(self.doc, self.plain)
 
     def labelled(self, label: str) -> list:
         return [s for s in self.sentences if label in s.labels]
@@ -40,11 +42,25 @@ class Context:
             return {}
         return {"start": chosen[0].start, "end": chosen[-1].end, "sentences": [s.index for s in chosen]}
 
-    def finding(self, rule, **values):
-        """``rule.finding`` with the active region's names given to its {region...} placeholders."""
+    def finding(self, rule, confident: bool = True, **values):
+        """``rule.finding`` with the active region's names given to its {region...} placeholders; a finding
+        whose labels are not ``confident`` becomes a suggestion worth a second look."""
         if self.region is not None:
             values = {**self.region.message_values(), **values}
-        return rule.finding(**values)
+        found = rule.finding(**values)
+        return found if confident else found.second_look()
+
+    def sure(self, i: int, label: str) -> bool:
+        """Whether sentence i's ``label`` is confident (always, without a model's evidence)."""
+        return self.evidence is None or self.evidence.confident(i, label)
+
+    def surely_absent(self, label: str, sentences=None) -> bool:
+        """Whether no sentence (of ``sentences``, default all) comes near to carrying ``label``: every
+        probability is under half the label's threshold."""
+        if self.evidence is None:
+            return True
+        indexes = range(len(self.sentences)) if sentences is None else sentences
+        return all(self.evidence.confidence(i, label) < self.evidence.threshold(label) / 2 for i in indexes)
 
 
 def quote(text: str, limit: int = 80) -> str:

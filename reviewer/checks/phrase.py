@@ -13,10 +13,11 @@ def phrase_findings(ctx, rule) -> list:
     """One finding per sentence that holds a phrase (and the rule's ``within_label``, when it names one)."""
     name, label = cue_name(rule), rule.data.get("within_label")
     out = []
-    for sentence, cues in zip(ctx.sentences, ctx.cues):
-        matches = cues.get(name)
-        if not matches or (label and label not in sentence.labels):
+    cues = ctx.cues
+    for sentence in ctx.sentences:
+        if name not in cues.names(sentence.index) or (label and label not in sentence.labels):
             continue
+        matches = cues.spans(sentence.index, name)
         phrases = []
         for start, end in matches:
             phrase = ctx.text[start:end]

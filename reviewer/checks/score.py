@@ -8,7 +8,7 @@ from .registry import check
 @check("score.not_addressed")
 def not_addressed(ctx, rule):
     if ctx.profile and ctx.profile.flagged and not ctx.passage:
-        return [ctx.finding(rule, reasons="; ".join(ctx.profile.reasons))]
+        return [ctx.finding(rule, ctx.surely_absent("score_disclosure"), reasons="; ".join(ctx.profile.reasons))]
     return []
 
 
@@ -31,21 +31,23 @@ def too_short(ctx, rule):
 def too_long(ctx, rule):
     limit = rule.param("max_sentences", 4)
     if len(ctx.passage) > limit:
-        return [ctx.finding(rule, **ctx.span(ctx.passage), n=len(ctx.passage), limit=limit)]
+        sure = sum(ctx.sure(i, "score_disclosure") for i in ctx.passage) > limit
+        return [ctx.finding(rule, sure, **ctx.span(ctx.passage), n=len(ctx.passage), limit=limit)]
     return []
 
 
 @check("score.no_growth")
 def no_growth(ctx, rule):
     if ctx.passage and not any("growth" in ctx.sentences[i].labels for i in ctx.passage):
-        return [ctx.finding(rule, **ctx.span(ctx.passage), n=len(ctx.passage))]
+        return [ctx.finding(rule, ctx.surely_absent("growth", ctx.passage), **ctx.span(ctx.passage),
+                            n=len(ctx.passage))]
     return []
 
 
 @check("score.blame")
 def blame(ctx, rule):
-    return [ctx.finding(rule, start=s.start, end=s.end, sentences=[s.index], sentence=quote(s.text))
-            for s in ctx.labelled("blame")]
+    return [ctx.finding(rule, ctx.sure(s.index, "blame"), start=s.start, end=s.end, sentences=[s.index],
+                        sentence=quote(s.text)) for s in ctx.labelled("blame")]
 
 
 @check("score.dominates")
@@ -55,9 +57,10 @@ def dominates(ctx, rule):
     limit = rule.param("max_share", 0.20)
     share = ctx.passage_words / ctx.words if ctx.words else 0.0
     if share > limit:
-        return [ctx.finding(rule, **ctx.span(ctx.passage), share=f"{share:.0%}", limit=f"{limit:.0%}",
-                            where=f"{ctx.passage_words} of {ctx.words} words")]
+        sure_words = sum(len(ctx.sentences[i].plain.split()) for i in ctx.passage if ctx.sure(i, "score_disclosure"))
+        return [ctx.finding(rule, sure_words / ctx.words > limit, **ctx.span(ctx.passage), share=f"{share:.0%}",
+                            limit=f"{limit:.0%}", where=f"{ctx.passage_words} of {ctx.words} words")]
     if ctx.passage[0] == 0:
-        return [ctx.finding(rule, **ctx.span(ctx.passage), share=f"{share:.0%}", limit=f"{limit:.0%}",
-                            where="it opens the statement")]
+        return [ctx.finding(rule, ctx.sure(0, "score_disclosure"), **ctx.span(ctx.passage), share=f"{share:.0%}",
+                            limit=f"{limit:.0%}", where="it opens the statement")]
     return []

@@ -25,6 +25,6 @@ def stale_fact(ctx, rule):
     out = []
     for index, place, closed in ctx.closed_mentions:
         s = ctx.sentences[index]
-        if not _PAST.search(s.text):
+        if not _PAST.search(s.plain):
             out.append(ctx.finding(rule, start=s.start, end=s.end, sentences=[index], place=place, closed=closed))
     return out

@@ -40,11 +40,12 @@ def conflicts(sentences: list, cv, tolerance: float) -> list[tuple]:
     found = []
     for sentence in sentences:
         # most sentences lack the words any claim about exams or graduation needs: rule them out at once
-        exam_claim = exams and may_match_any(sentence.text, FIRST_ATTEMPT_NEEDS, SCORE_NEEDS)
-        graduation_claim = bool(record.graduation) and GRADUATION_NEEDS in sentence.text
+        text = sentence.plain or sentence.text  # (the typography made plain)
+        exam_claim = exams and may_match_any(text, FIRST_ATTEMPT_NEEDS, SCORE_NEEDS)
+        graduation_claim = bool(record.graduation) and GRADUATION_NEEDS in text
         if not (exam_claim or graduation_claim or cv.has_timeline):
             continue
-        words = SentenceText(sentence.text)
+        words = SentenceText(text)
         for claim, entry_record, entry in _conflicts(words, record, exam_claim, graduation_claim):
             found.append((sentence, claim, entry_record, entry))
     return found
@@ -56,7 +57,7 @@ def unlisted(sentences: list, cv, lists: PlaceLists) -> list[tuple]:
         return []
     organizations = [Organization.of(e.organization, e.city).place for e in cv.experiences if e.organization]
     return [(sentence, place) for sentence in sentences
-            for place in unlisted_places(SentenceText(sentence.text), organizations, lists)]
+            for place in unlisted_places(SentenceText(sentence.plain or sentence.text), organizations, lists)]
 
 
 def _conflicts(sentence: SentenceText, record: _Record, exam_claim: bool, graduation_claim: bool):

@@ -55,27 +55,27 @@ def make_cues(nlp, name, rules_dir):
 class CueFinder:
     """Sets ``doc._.cues``: for each sentence, each cue name found in it and its token spans, in order.
 
-    The label and phrase-rule cues are looked for in every review; the region cues come from the pack named
-    by ``doc._.region`` (one matcher per pack, built at start)."""
+    The label and phrase-rule cues are looked for in every review, the region cues of the pack named by
+    ``doc._.region``: one matcher per pack, built at start."""
 
     def __init__(self, nlp, rulebook):
         tokenizer = nlp.tokenizer
-        self.general = CueMatcher(compile_lexicons(general_lexicons(rulebook), tokenizer))
-        self.regions = {name: CueMatcher(compile_lexicons(region_lexicons(pack), tokenizer),
-                                         self.general.lemma_of)
-                        for name, pack in rulebook.regions.items()}
+        general = compile_lexicons(general_lexicons(rulebook), tokenizer)
+        self.matchers = {name: CueMatcher(general + compile_lexicons(region_lexicons(pack), tokenizer), nlp.vocab)
+                         for name, pack in rulebook.regions.items()}
 
     def __call__(self, doc):
-        sentences = doc._.sentences
-        found: list[dict[str, list[tuple[int, int]]]] = [{} for _ in sentences]
-        matches = self.general.positions(doc) | self.regions[doc._.region or DEFAULT_REGION].positions(doc)
-        i, n = 0, len(sentences)
+        ext = doc._
+        bounds = [(sentence.start, sentence.end) for sentence in ext.sentences]
+        found: list[dict[str, list[tuple[int, int]]]] = [{} for _ in bounds]
+        matches = self.matchers[ext.region or DEFAULT_REGION].positions(doc)
+        i, n = 0, len(bounds)
         for start, end, name in sorted(matches):  # a match belongs to the sentence it starts in
-            while i < n and sentences[i].end <= start:
+            while i < n and bounds[i][1] <= start:
                 i += 1
             if i == n:
                 break
-            if sentences[i].start <= start:
+            if bounds[i][0] <= start:
                 found[i].setdefault(name, []).append((start, end))
-        doc._.cues = found
+        ext.cues = found
         return doc

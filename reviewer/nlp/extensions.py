@@ -3,7 +3,9 @@ from spacy.tokens import Doc
 
 # The active region pack's name, set before the components run (reviewer.nlp.pipeline.run_pipeline).
 Doc.set_extension("region", default=None)
-# Sentence splitter: the sentences that hold text (whitespace-only spans left out), in order ...
+# Sentence splitter: each token's word ID (spaCy's hash of its text; the later steps read it) ...
+Doc.set_extension("orths", default=None)
+# ... the sentences that hold text (whitespace-only spans left out), in order ...
 Doc.set_extension("sentences", default=None)
 # ... and the paragraph number of each of them.
 Doc.set_extension("sentence_paragraphs", default=None)
@@ -15,5 +17,7 @@ Doc.set_extension("labels", default=None)
 Doc.set_extension("places", default=None)
 # ... whether it names the region or one of its places at all ...
 Doc.set_extension("region_named", default=None)
-# ... and, for each label, what decided it (reviewer.nlp.labels.evidence).
+# ... for each label it carries, what decided it (reviewer.nlp.labels.Evidence) ...
 Doc.set_extension("evidence", default=None)
+# ... and the model's probability of each label (sentences x labels, in reviewer.sentences.LABELS order).
+Doc.set_extension("label_scores", default=None)

@@ -1,15 +1,18 @@
-"""Find every match of the compiled lexicons in a Doc: the same matches as spaCy's ``Matcher``, found simply.
+"""Find every match of the compiled lexicons in a Doc: the same matches as spaCy's ``Matcher``.
 
 Each optional token is spelled out (a pattern with "word?" becomes one pattern with the word and one
-without), so every pattern is a fixed run of token specs. For each token, a memo keyed by the token's text
-gives the patterns whose first spec it meets; each of those is checked token by token, every spec test kept
-in a memo keyed by (spec, text). ``tests/nlp/test_matcher.py`` compares the matches with spaCy's ``Matcher``.
+without), so every pattern is a fixed run of token specs. Patterns of exact words only (most of them) go to
+spaCy's ``PhraseMatcher``; the rest (prefixes, lemmas, numbers) to ``RunMatcher``, where memos keyed by the
+words (spaCy's IDs of their texts) say which patterns a word may begin, and which of those a run of words
+matches in full or so far, so that matching reads a document word by word only while a pattern is in
+progress. ``tests/nlp/test_matcher.py`` compares both, and ``RunMatcher`` alone, with spaCy's ``Matcher``.
 """
 from __future__ import annotations
 
 import itertools
 import re
 
+from spacy.attrs import ORTH
 from spacy.lang.en.lex_attrs import like_num
 
 from .lexicon import SCORE_REGEX, _prefix_regex
@@ -27,7 +30,53 @@ def spelled_out(pattern: list[tuple]) -> list[tuple]:
 class CueMatcher:
     """(start, end, cue name) of every match of every pattern, overlapping ones too, each once."""
 
-    def __init__(self, compiled, lemma_of=None):
+    MAX_PHRASES = 64  # a words-only pattern spelling out to more phrases than this stays with RunMatcher
+
+    def __init__(self, compiled, vocab, lemma_of=None):
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self._names: dict[int, str] = {}  # PhraseMatcher's match id -> cue name
+        rest = []
+        for name, patterns in compiled:
+            kept, docs = [], []
+            for pattern in patterns:
+                alternatives = [([value] if kind == "lower" else list(value)) + ([None] if optional else [])
+                                for kind, value, optional in pattern if kind in ("lower", "in")]
+                combinations = 1
+                for options in alternatives:
+                    combinations *= len(options)
+                if len(alternatives) < len(pattern) or combinations > self.MAX_PHRASES:
+                    kept.append(pattern)
+                    continue
+                for words in itertools.product(*alternatives):
+                    words = [w for w in words if w is not None]
+                    if words:
+                        docs.append(Doc(vocab, words=words))
+            if docs:
+                self.phrases.add(name, docs)
+                self._names[vocab.strings[name]] = name
+            rest.append((name, kept))
+        self.runs = RunMatcher(rest, vocab.strings, lemma_of)
+
+    def positions(self, doc) -> set[tuple[int, int, str]]:
+        """Every match as (start, end, cue name)."""
+        names = self._names
+        found = self.runs.positions(doc)
+        found.update((start, end, names[key]) for key, start, end in self.phrases(doc))
+        return found
+
+    def __call__(self, doc) -> list[tuple[str, int, int]]:
+        """(cue name, start, end) of every match, sorted by position."""
+        return [(name, start, end) for start, end, name in sorted(self.positions(doc))]
+
+
+class RunMatcher:
+    """(start, end, cue name) of every match of every pattern, overlapping ones too, each once, found word by
+    word with memos (the patterns spaCy's PhraseMatcher cannot take)."""
+
+    def __init__(self, compiled, strings, lemma_of=None):
         self.names: list[str] = []
         specs: dict[tuple, int] = {}
         patterns: dict[tuple, None] = {}  # (name index, spec ids), in order, each once
@@ -59,8 +108,15 @@ class CueMatcher:
                     self._by_word.setdefault(word, []).append(j)
             else:
                 self._by_spec.setdefault(ids[0], []).append(j)
-        self._starts = Memo(self._starts_of)
-        self._fits = Memo(lambda key: self.test(*key))
+        # one search of all the prefix specs together rules most new words out before each is tested
+        self._prefix_specs = [(i, js) for i, js in self._by_spec.items() if self._specs[i][0] == "prefix"]
+        self._other_specs = [(i, js) for i, js in self._by_spec.items() if self._specs[i][0] != "prefix"]
+        prefixes = [self._regex[i].pattern for i, _ in self._prefix_specs]
+        self._any_prefix = re.compile("|".join(prefixes)) if prefixes else None
+        self.strings = strings  # the vocabulary's StringStore: a word's text from its ID
+        self._starts = Memo(lambda orth: self._starts_of(strings[orth]))  # word -> (one-token matches, goes on?)
+        self._runs = Memo(self._run_at)  # (word, next word, ...) -> patterns matched in full, and begun
+        self._fits = Memo(lambda key: self.test(key[0], strings[key[1]]))  # (spec, word) -> does it fit?
 
     def test(self, spec_id: int, text: str) -> bool:
         """Whether a token with this text meets one spec, as spaCy's Matcher decides it (the attributes tested
@@ -78,25 +134,56 @@ class CueMatcher:
             return bool(like_num(text))
         return text.istitle()
 
-    def _starts_of(self, text: str) -> tuple[int, ...]:
-        """The patterns whose first spec a token with this text meets, in the order they were added."""
-        found = set(self._by_word.get(text.lower(), ()))
-        for spec_id, js in self._by_spec.items():
+    def _begun_by(self, text: str) -> set[int]:
+        """The patterns whose first spec a word with this text meets."""
+        lower = text.lower()
+        found = set(self._by_word.get(lower, ()))
+        specs = self._other_specs
+        if self._any_prefix is not None and self._any_prefix.search(lower) is not None:
+            specs = specs + self._prefix_specs
+        for spec_id, js in specs:
             if self.test(spec_id, text):
                 found.update(js)
-        return tuple(sorted(found))
+        return found
+
+    def _starts_of(self, text: str) -> tuple[tuple, bool] | None:
+        """The one-token patterns a word with this text matches, and whether it may begin a longer one; None
+        when it begins no pattern."""
+        found = self._begun_by(text)
+        if not found:
+            return None  # (most words)
+        singles = tuple(sorted(j for j in found if len(self._patterns[j][1]) == 1))
+        return singles, len(singles) < len(found)
+
+    def _run_at(self, words: tuple[int, ...]) -> tuple[tuple, tuple]:
+        """For a run of two or more words: the patterns of that length they match in full, and the longer
+        patterns they match so far (each worked out from the run one word shorter)."""
+        *head, last = words
+        if len(head) == 1:
+            found = self._begun_by(self.strings[head[0]])
+            candidates = sorted(j for j in found if len(self._patterns[j][1]) > 1)
+        else:
+            candidates = self._runs(tuple(head))[1]
+        k = len(words) - 1  # the position of ``last`` in the patterns
+        fitting = [j for j in candidates if self._fits((self._patterns[j][1][k], last))]
+        return (tuple(j for j in fitting if len(self._patterns[j][1]) == k + 1),
+                tuple(j for j in fitting if len(self._patterns[j][1]) > k + 1))
 
     def positions(self, doc) -> set[tuple[int, int, str]]:
         """Every match as (start, end, cue name)."""
-        texts = [token.text for token in doc]
-        n, found = len(texts), set()
-        starts, fits, patterns, names = self._starts, self._fits, self._patterns, self.names
-        for i, text in enumerate(texts):
-            for j in starts(text):
-                name, ids = patterns[j]
-                end = i + len(ids)
-                if end <= n and all(fits((ids[k], texts[i + k])) for k in range(1, len(ids))):
-                    found.add((i, end, names[name]))
+        orths = doc._.orths if doc._.orths is not None else doc.to_array(ORTH).tolist()
+        n, names, patterns = len(orths), self.names, self._patterns
+        starts = self._starts.many(orths)
+        begins = [i for i, start in enumerate(starts) if start is not None]
+        found = {(i, i + 1, names[patterns[j][0]]) for i in begins for j in starts[i][0]}
+        # runs of two words and longer, all runs of one length at a time, while a pattern is in progress
+        active, length = [i for i in begins if starts[i][1] and i + 1 < n], 2
+        while active:
+            results = self._runs.many([tuple(orths[i:i + length]) for i in active])
+            found.update((i, i + length, names[patterns[j][0]]) for i, (matched, _) in zip(active, results)
+                         for j in matched)
+            active = [i for i, (_, longer) in zip(active, results) if longer and i + length < n]
+            length += 1
         return found
 
     def __call__(self, doc) -> list[tuple[str, int, int]]:

@@ -27,5 +27,15 @@ class Memo:
                 self._values[key] = value
         return value
 
+    def many(self, keys) -> list:
+        """``[memo(key) for key in keys]``, with one dict look-up per key that is already known."""
+        get = self._values.get
+        values = [get(key, _MISSING) for key in keys]
+        if _MISSING in values:  # (most calls find every key)
+            for i, value in enumerate(values):
+                if value is _MISSING:
+                    values[i] = self(keys[i])
+        return values
+
     def __len__(self) -> int:
         return len(self._values)

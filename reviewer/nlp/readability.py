@@ -69,7 +69,7 @@ _SYLLABLES = Memo(token_syllables)
 
 def syllable_count(text: str) -> int:
     """The same number as ``textstat.syllable_count(text)``."""
-    return sum(map(_SYLLABLES, text.split()))
+    return sum(_SYLLABLES.many(text.split()))
 
 
 def flesch_reading_ease(sentences: list[str]) -> float | None:
@@ -77,7 +77,7 @@ def flesch_reading_ease(sentences: list[str]) -> float | None:
     tokens = " ".join(sentences).split()
     if not sentences or not tokens:
         return None
-    syllables = sum(map(_SYLLABLES, tokens))
+    syllables = sum(_SYLLABLES.many(tokens))
     return round(206.835 - 1.015 * (len(tokens) / len(sentences)) - 84.6 * (syllables / len(tokens)), 1)
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Span
@@ -42,40 +42,45 @@ def word_facts(text: str, is_punct: bool) -> int:
 
 @Language.factory("reviewer_sentences")
 def make_sentences(nlp, name):
-    return SentenceSplitter()
+    return SentenceSplitter(nlp.vocab)
 
 
 class SentenceSplitter:
-    """Sets ``doc._.sentences`` (the sentences that hold text) and ``doc._.sentence_paragraphs``.
+    """Sets ``doc._.orths`` (each token's word ID), ``doc._.sentences`` (the sentences that hold text) and
+    ``doc._.sentence_paragraphs``.
 
     spaCy's sentencizer rule: the first word (neither punctuation nor a sentence-final mark; whitespace counts
     as a word) after a sentence-final mark (".", "!", "?", ...) starts a sentence. Our fix-ups: a blank line
     always starts a sentence, and so does a capitalised opener after a sentence-final abbreviation ("... in
     the U.S. My ..."); otherwise no sentence starts at a lowercase word, a digit, or after ",", ";", ":",
-    "(", "-", "–". Whitespace tokens keep the sentencizer's decision. Each token text's facts are worked out
-    once (a memo) and the rules are applied only around the tokens where a sentence may end.
+    "(", "-", "–". Whitespace tokens keep the sentencizer's decision. Each word's facts are worked out once
+    (a memo keyed by the word) and the rules are applied only around the tokens where a sentence may end.
     ``tests/nlp/test_sentences.py`` checks this against spaCy's ``Sentencizer`` followed by the fix-ups
     written token by token.
     """
 
-    def __init__(self):
-        self._facts = Memo(lambda key: word_facts(key[0], key[1]))
+    def __init__(self, vocab):
+        def facts(orth: int) -> int:
+            lexeme = vocab[orth]
+            return word_facts(lexeme.orth_, lexeme.is_punct)
 
-    def facts(self, doc) -> list[int]:
-        """The bits of each token (``word_facts``)."""
-        memo = self._facts
-        return [memo((token.text, token.is_punct)) for token in doc]
+        self._facts = Memo(facts)  # keyed by the word's ID (spaCy's hash of its text)
+
+    def facts(self, orths: list[int]) -> list[int]:
+        """The bits of each token (``word_facts``), from the tokens' word IDs."""
+        return self._facts.many(orths)
 
     def __call__(self, doc):
         n = len(doc)
+        orths = doc.to_array(ORTH).tolist()
+        doc._.orths = orths
         if not n:
             doc._.sentences, doc._.sentence_paragraphs = [], []
             return doc
-        facts = self.facts(doc)
+        facts = self.facts(orths)
         firsts, breaks = {0}, []
-        for m, bits in enumerate(facts):
-            if not bits & TRIGGER:
-                continue
+        for m in [m for m, bits in enumerate(facts) if bits & TRIGGER]:
+            bits = facts[m]
             if bits & PARAGRAPH:
                 breaks.append(m)
             if m + 1 == n:

@@ -11,15 +11,23 @@ from .text import checklist
 from .timeline import timeline
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-ERAS_LIMIT = 28_000
-# label: (name shown in the legend, short tag after each sentence); the order is the legend's
+# label: (name shown in the legend, short tag after each sentence); the order is the legend's. The region's
+# tie takes its name from the active region pack (``label_names``).
 LABEL_NAMES = {
     "score_disclosure": ("Score passage", "score"),
     "blame": ("Blame", "blame"),
     "growth": ("Growth", "growth"),
-    "regional_tie": ("Atlanta/Georgia tie", "tie"),
+    "regional_tie": ("Regional tie", "tie"),
     "specialty_motivation": ("Why this specialty", "specialty"),
 }
+
+
+def label_names(review) -> dict:
+    """LABEL_NAMES with the regional tie named as the review's region pack names it."""
+    names = dict(LABEL_NAMES)
+    if review.region is not None:
+        names["regional_tie"] = (review.region.names["tie"], "tie")
+    return names
 MARKS = {True: ("pass", "✓", "OK"), False: ("attention", "!", "Attention"), None: ("na", "–", "Not applicable")}
 LEVEL_NAMES = {"error": "Error", "warning": "Warning", "suggestion": "Suggestion"}
 
@@ -46,7 +54,7 @@ def _cards(review) -> list[dict]:
     return cards
 
 
-def _segments(review, cards) -> list[dict]:
+def _segments(review, cards, names) -> list[dict]:
     """The statement as pieces: the text between sentences, and each sentence with its labels and findings."""
     refs = {}
     for card in cards:
@@ -57,7 +65,7 @@ def _segments(review, cards) -> list[dict]:
         if s.start > pos:
             out.append({"text": text[pos:s.start]})
         out.append({"text": text[s.start:s.end], "number": s.index + 1, "labels": list(s.labels),
-                    "tags": [LABEL_NAMES[label][1] for label in s.labels if label in LABEL_NAMES],
+                    "tags": [names[label][1] for label in s.labels if label in names],
                     "findings": refs.get(s.index, [])})
         pos = s.end
     if pos < len(text):
@@ -70,19 +78,21 @@ def report_context(review) -> dict:
     cards = _cards(review)
     metrics = review.metrics
     cv = review.cv
+    names = label_names(review)
+    limit = review.rulebook.param("statement.eras_limit", "max")
     return {
         "name": review.document.name,
         "kind": review.document.kind,
         "as_of": review.as_of,
         "checklist": [dict(zip(("state", "mark", "word"), MARKS[passed if passed in (True, False) else None]), line=line)
                       for passed, line in checklist(review)],
-        "legend": [{"label": label, "name": name, "tag": tag} for label, (name, tag) in LABEL_NAMES.items()],
-        "segments": _segments(review, cards),
+        "legend": [{"label": label, "name": name, "tag": tag} for label, (name, tag) in names.items()],
+        "segments": _segments(review, cards, names),
         "findings": [c for c in cards if not c["cv"]],
         "cv_findings": [c for c in cards if c["cv"]],
         "metrics": metrics,
-        "limit": ERAS_LIMIT,
-        "share": round(100 * metrics["characters"] / ERAS_LIMIT, 1),
+        "limit": limit,
+        "share": round(100 * metrics["characters"] / limit, 1) if limit else None,
         "profile": review.profile.to_dict() if review.profile and review.profile.exams else None,
         "disabled": list(review.disabled),
         "cv": cv,

@@ -8,8 +8,10 @@ LEVEL_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
 
 def checklist(review) -> list[tuple[bool | None, str]]:
-    """(passed, line) for each guide rule, with the number measured; None when it does not apply."""
+    """(passed, line) for each guide rule, with the number measured and the guide's number from the rule
+    files; None when it does not apply."""
     fired = review.fired()
+    book = review.rulebook
     passage = review.passage["sentences"]
     rows = []
     profile = review.profile
@@ -18,9 +20,11 @@ def checklist(review) -> list[tuple[bool | None, str]]:
         rows.append((not ({"score.not_addressed", "score.unnecessary"} & fired), f"Exam record: {state}"))
     n = len(passage)
     if n:
-        rows.append((2 <= n <= 4, f"Score passage: {n} sentence{'s' if n != 1 else ''} (guide: 2-4)"))
+        low, high = book.param("score.too_short", "min_sentences", 2), book.param("score.too_long", "max_sentences", 4)
+        share = book.param("score.dominates", "max_share", 0.20)
+        rows.append((low <= n <= high, f"Score passage: {n} sentence{'s' if n != 1 else ''} (guide: {low}-{high})"))
         rows.append(("score.dominates" not in fired,
-                      f"Share of the statement: {review.passage['share']:.0%} (guide: at most 20%, not the opening)"))
+                     f"Share of the statement: {review.passage['share']:.0%} (guide: at most {share:.0%}, not the opening)"))
         growth = sum("growth" in review.sentences[i].labels for i in passage)
         rows.append((growth > 0, f"Growth in the passage: {growth} sentence{'s' if growth != 1 else ''}"))
     else:
@@ -29,15 +33,19 @@ def checklist(review) -> list[tuple[bool | None, str]]:
     rows.append((not blame, f"Blame: {'none found' if not blame else f'{len(blame)} sentence(s)'}"))
     ties = [s for s in review.sentences if "regional_tie" in s.labels]
     places = review.tie_places()
+    region = review.region.names["region"]
     if ties:
         named = f" - {', '.join(places[:6])}" if places else ""
-        rows.append((True, f"Atlanta/Georgia ties: {len(ties)} sentence{'s' if len(ties) != 1 else ''}{named}"))
+        rows.append((True, f"{region} ties: {len(ties)} sentence{'s' if len(ties) != 1 else ''}{named}"))
     else:
-        rows.append((False, "Atlanta/Georgia ties: none found"))
+        rows.append((False, f"{region} ties: none found"))
     motivation = sum("specialty_motivation" in s.labels for s in review.sentences)
     rows.append((motivation > 0 or None, f"Specialty motivation: {motivation} sentence{'s' if motivation != 1 else ''}"))
     m = review.metrics
-    rows.append(("statement.eras_limit" not in fired, f"Length: {m['characters']:,} of 28,000 characters; {m['words']} words (one page: 600-850)"))
+    limit = book.param("statement.eras_limit", "max", 28000)
+    low_words, high_words = book.param("statement.word_count", "min", 450), book.param("statement.word_count", "max", 850)
+    rows.append(("statement.eras_limit" not in fired,
+                 f"Length: {m['characters']:,} of {limit:,} characters; {m['words']} words (one page: {low_words}-{high_words})"))
     if m.get("flesch_reading_ease") is not None:
         rows.append(("statement.readability" not in fired, f"Readability: Flesch reading ease {m['flesch_reading_ease']}"))
     return rows

@@ -24,7 +24,7 @@ _KEYS = {
     "examples": (True, dict, "sentences that are ties and sentences that are not"),
 }
 _SUB_KEYS = {
-    "names": {"region": True, "anywhere": True, "either": True, "tie": True},
+    "names": {"region": True, "anywhere": True, "either": True, "both": True, "tie": True},
     "health": {"inherent": False, "needs_region": False, "region_words": False},
     "params": {"tie_words": False, "place_words": False, "foreign_context": False},
     "cv": {"institutions": False, "places": False},
@@ -38,7 +38,7 @@ class RegionPack:
 
     name: str
     path: Path
-    names: dict            # region ("Atlanta/Georgia"), anywhere, either, tie: used in messages and pages
+    names: dict            # region ("Atlanta/Georgia"), anywhere, either, both, tie: in messages and pages
     last_verified: str
     anchors: tuple
     places: dict           # group -> tuple of names

@@ -1,4 +1,4 @@
-"""The minimal sentence record that reviewer.cv.crosscheck reads (index, start, end, text), for CV tests."""
+"""The minimal sentence record that reviewer.cv.crosscheck reads (index, start, end, text, plain), for CV tests."""
 from dataclasses import dataclass
 
 
@@ -8,3 +8,4 @@ class Sentence:
     start: int
     end: int
     text: str
+    plain: str = ""

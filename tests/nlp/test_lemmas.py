@@ -36,7 +36,7 @@ def test_lemma_entries_match_as_spacy_matches_lemmatized_tokens(lemmatized_blank
                    for name, patterns in compiled]
     with_lemmas = [(name, patterns) for name, patterns in with_lemmas if patterns]
     assert with_lemmas, "the rules no longer use ~lemma entries; drop this test"
-    spacy_reference, ours = spacy_matcher(lemmatized_blank.vocab, with_lemmas), CueMatcher(with_lemmas)
+    spacy_reference, ours = spacy_matcher(lemmatized_blank.vocab, with_lemmas), CueMatcher(with_lemmas, lemmatized_blank.vocab)
     found = 0
     for text in texts():
         doc = lemmatized_blank(text)

@@ -48,7 +48,7 @@ def compile_all(tokenizer):
 @pytest.fixture(scope="module")
 def both(lemmatized_blank):
     compiled = compile_all(lemmatized_blank.tokenizer)
-    return spacy_matcher(lemmatized_blank.vocab, compiled), CueMatcher(compiled)
+    return spacy_matcher(lemmatized_blank.vocab, compiled), CueMatcher(compiled, lemmatized_blank.vocab)
 
 
 def corpus_statements():
@@ -104,7 +104,7 @@ def test_random_token_strings_match_identically(lemmatized_blank):
     for name, entries in SYNTHETIC.items():
         patterns = [entry_tokens(e, lemmatized_blank.tokenizer) for entry in entries for e in expand(entry)]
         compiled.append((name, [p for p in patterns if p]))
-    reference_matcher, fast = spacy_matcher(lemmatized_blank.vocab, compiled), CueMatcher(compiled)
+    reference_matcher, fast = spacy_matcher(lemmatized_blank.vocab, compiled), CueMatcher(compiled, lemmatized_blank.vocab)
     rng = random.Random(20260)
     for _ in range(1500):
         text = " ".join(rng.choice(VOCAB) for _ in range(rng.randint(0, 14)))

@@ -2,7 +2,7 @@
 import pytest
 
 from reviewer import review
-from reviewer.learn.evaluate import load_case
+from reviewer.learn.corpus import load_case
 from tests.helpers.corpus import CORPUS
 
 PINNED = {

@@ -18,8 +18,12 @@ def check_contract(data):
     assert data["source"]["words"] == len(data["text"].split())
     text = data["text"]
     for i, s in enumerate(data["sentences"]):
-        assert set(s) == {"index", "paragraph", "start", "end", "text", "labels"}
-        assert s["index"] == i
+        required = {"index", "paragraph", "start", "end", "text", "labels"}
+        assert required <= set(s) <= required | {"number", "evidence"}  # the optional fields DESIGN.md allows
+        assert s["index"] == i and s["number"] == i + 1
+        assert set(s.get("evidence", {})) == set(s["labels"])  # every label explains itself
+        for evidence in s.get("evidence", {}).values():
+            assert 0 <= evidence["confidence"] <= 1 and isinstance(evidence["decided_by_neighbours"], bool)
         assert text[s["start"]:s["end"]] == s["text"]
         assert set(s["labels"]) <= {"score_disclosure", "blame", "growth", "regional_tie", "specialty_motivation"}
     paragraphs = [s["paragraph"] for s in data["sentences"]]

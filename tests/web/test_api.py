@@ -10,7 +10,7 @@ from reviewer.inputs import from_text
 from tests.helpers.web import MODEL_SAMPLE, TEST_CV, sample_text
 
 TOP_KEYS = ["schema", "source", "text", "profile", "sentences", "passage", "findings", "metrics", "cv"]
-SENTENCE_KEYS = {"index", "paragraph", "start", "end", "text", "labels"}
+SENTENCE_KEYS = {"index", "paragraph", "start", "end", "text", "labels"}  # and the optional number, evidence
 FINDING_KEYS = {"rule", "level", "message", "why", "fix", "source", "start", "end", "sentences"}
 LABELS = {"score_disclosure", "blame", "growth", "regional_tie", "specialty_motivation"}
 
@@ -26,7 +26,8 @@ def check_contract(body: dict, text: str) -> None:
     assert "flesch_reading_ease" in body["metrics"]
     assert set(body["passage"]) == {"sentences", "words", "share"}
     for i, s in enumerate(body["sentences"]):
-        assert set(s) == SENTENCE_KEYS
+        assert SENTENCE_KEYS <= set(s) <= SENTENCE_KEYS | {"number", "evidence"}
+        assert s["number"] == s["index"] + 1
         assert s["index"] == i
         assert text[s["start"]:s["end"]] == s["text"], "offsets slice text back to the sentence"
         assert set(s["labels"]) <= LABELS

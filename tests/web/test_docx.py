@@ -112,13 +112,17 @@ def test_tracked_changes_anchor_on_the_draft_as_it_reads():
     data = make_docx(paragraphs)
     document = docx.Document(io.BytesIO(data))
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    paragraph = document.paragraphs[-1]
+    plain = review(from_bytes(data, "plain.docx"), as_of="2026-09")
+    blamed = next(s for s in plain.sentences if "blame" in s.labels)
+    paragraph = [p for p in document.paragraphs if p.text.strip()][blamed.paragraph]  # the score passage's
     paragraph._p.append(parse_xml(f'<w:del {ns} w:id="91" w:author="A"><w:r><w:delText>Deleted words.</w:delText></w:r></w:del>'))
     paragraph._p.append(parse_xml(f'<w:ins {ns} w:id="92" w:author="A"><w:r><w:t xml:space="preserve"> The exam board was unfair to me and the proctors made me fail.</w:t></w:r></w:ins>'))
     buffer = io.BytesIO()
     document.save(buffer)
     result = review(from_bytes(buffer.getvalue(), "tracked.docx"), as_of="2026-09")
-    assert result.sentences[-1].index in flagged(result), "the inserted blame sentence is flagged"
+    inserted = next(s for s in result.sentences if s.text.startswith("The exam board was unfair"))
+    assert "Deleted words" not in result.text
+    assert inserted.index in flagged(result), "the inserted blame sentence is flagged"
     out = docx.Document(io.BytesIO(render_docx(result)))
     anchored = set(comment_anchors(out).values())
     for index in flagged(result):

@@ -1,30 +1,142 @@
-"""The labeller: each sentence's labels (DESIGN.md 'Sentence labels'), with the region's places it names."""
+"""The labeller: each sentence's labels (DESIGN.md 'Sentence labels') from the trained model, which reads the
+sentence's words and cues and then its neighbours; with each label's evidence."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy
 from spacy.language import Language
 
+from ...learn.features import SentenceWords
 from ...rulebook import RULES_DIR, rulebook_at
-from .rules import SentenceView, rule_labels
+from ...sentences import LABELS
+from .model import MODEL_FILE, LabelModel
+from .places import region_places
+from .views import SentenceView
+
+# Cues that tie a sentence to an exam result: a blame sentence holding one is part of the score passage.
+EXAM_CUES = ("exam", "exam_ref", "negative", "score_number")
 
 
-@Language.factory("reviewer_labels", default_config={"rules_dir": ""})
-def make_labeller(nlp, name, rules_dir):
-    return Labeller(rulebook_at(rules_dir or str(RULES_DIR)))
+@Language.factory("reviewer_labels", default_config={"rules_dir": "", "model_path": ""})
+def make_labeller(nlp, name, rules_dir, model_path):
+    return Labeller(nlp.vocab, rulebook_at(rules_dir or str(RULES_DIR)), model_path or str(MODEL_FILE))
+
+
+@dataclass
+class SentenceFeatures:
+    """What the model reads of one statement, sentence by sentence, and the region's places it names."""
+
+    views: list
+    places: list
+    named: list
+    words: list  # all the statement's words as the model reads them, in one list ...
+    rows: object  # ... and the sentence of each (features.SentenceWords.flat)
+    paragraphs: list
+
+    def keys(self) -> list[list[str]]:
+        """Each sentence's words."""
+        out: list[list[str]] = [[] for _ in self.views]
+        for w, r in zip(self.words, self.rows.tolist()):
+            out[r].append(w)
+        return out
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a sentence carries a label: the model's probability, the words and cues that weighed most, and
+    whether the sentences around it decided it (its own words alone fell short)."""
+
+    confidence: float
+    confident: bool
+    words: tuple
+    cues: tuple
+    neighbours: bool
+
+    def to_dict(self) -> dict:
+        return {"confidence": self.confidence, "confident": self.confident, "words": list(self.words),
+                "cues": list(self.cues), "decided_by_neighbours": self.neighbours}
 
 
 class Labeller:
-    """Sets ``doc._.labels`` (a set per sentence), ``doc._.places`` (the region's places each names) and
-    ``doc._.region_named`` (whether each names the region at all)."""
+    """Sets ``doc._.labels`` (a set per sentence), ``doc._.places`` (the region's places each names),
+    ``doc._.region_named`` (whether each names the region), ``doc._.label_scores`` (the model's probabilities)
+    and ``doc._.evidence`` (a LabelEvidence)."""
 
-    def __init__(self, rulebook):
-        params = rulebook.labels["specialty_motivation"].params
-        self.program_words = frozenset(w.lower() for w in params.get("program_words", []))
-        self.practitioners = frozenset(w.lower() for w in params.get("practitioners", []))
+    def __init__(self, vocab, rulebook, model_path: str):
         self.low_score = rulebook.param("score.not_addressed", "low_score", 215)
+        self.words = SentenceWords(vocab, self.low_score)
+        self.model_path = model_path
+        self._model = None
+
+    @property
+    def model(self) -> LabelModel:
+        if self._model is None:  # (loaded when first needed: ``reviewer train`` reads features without one)
+            self._model = LabelModel.load(self.model_path)
+        return self._model
+
+    def use(self, model: LabelModel) -> None:
+        """Label with ``model`` instead of the shipped one (cross-validation trains one per fold)."""
+        self._model = model
+
+    def features(self, doc) -> SentenceFeatures:
+        ext = doc._
+        views = [SentenceView(doc, cues) for cues in ext.cues]
+        places, named, masks = region_places(views)
+        words, rows = self.words.flat(doc, masks)
+        return SentenceFeatures(views, places, named, words, rows, ext.sentence_paragraphs)
 
     def __call__(self, doc):
+        f = self.features(doc)
+        model = self.model
+        prediction = model.predict(f.words, f.rows, [v.cues.keys() for v in f.views], f.paragraphs)
+        given = (prediction.second >= model.thresholds).tolist()
+        labels, joined = [], {}
+        for i, (view, flags) in enumerate(zip(f.views, given)):
+            chosen = {LABELS[k] for k, flag in enumerate(flags) if flag}
+            if "blame" in chosen and "score_disclosure" not in chosen and view.has(*EXAM_CUES):
+                chosen.add("score_disclosure")  # blaming the result acknowledges it
+                joined[i] = True
+            labels.append(chosen)
         ext = doc._
-        views = [SentenceView(doc, cues, self.low_score) for cues in ext.cues]
-        labels, places, named = rule_labels(views, ext.sentence_paragraphs, self.program_words, self.practitioners)
-        ext.labels, ext.places, ext.region_named = labels, places, named
+        ext.labels, ext.places = labels, f.places
+        ext.evidence = LabelEvidence(model, prediction, labels, joined)
+        ext.region_named = [named or "regional_tie" in chosen for named, chosen in zip(f.named, labels)]
+        ext.label_scores = prediction.second
         return doc
+
+
+class LabelEvidence:
+    """Why each sentence carries each of its labels (``of(i)``), worked out when first asked for."""
+
+    def __init__(self, model: LabelModel, prediction, labels: list[set], joined: dict):
+        self.model, self.prediction, self.labels, self.joined = model, prediction, labels, joined
+        self._found: dict[int, dict] = {}
+
+    def confidence(self, i: int, label: str) -> float:
+        """The model's probability that sentence i carries ``label``."""
+        return float(self.prediction.second[i, LABELS.index(label)])
+
+    def threshold(self, label: str) -> float:
+        """The probability at which the model gives ``label``."""
+        return float(self.model.thresholds[LABELS.index(label)])
+
+    def confident(self, i: int, label: str) -> bool:
+        """Whether that probability reaches the label's confident threshold (precise under cross-validation)."""
+        k = LABELS.index(label)
+        return bool(self.prediction.second[i, k] >= self.model.confident[k])
+
+    def of(self, i: int) -> dict:
+        """label -> Evidence for each label of sentence i."""
+        found = self._found.get(i)
+        if found is None:
+            found = self._found[i] = {label: self._evidence(i, label) for label in LABELS if label in self.labels[i]}
+        return found
+
+    def _evidence(self, i: int, label: str) -> Evidence:
+        model, prediction, k = self.model, self.prediction, LABELS.index(label)
+        p = float(prediction.second[i, k])
+        if label == "score_disclosure" and i in self.joined:
+            return Evidence(round(p, 3), self.confident(i, "blame"), (), ("blames the exam result",), False)
+        return Evidence(round(p, 3), bool(p >= model.confident[k]), tuple(model.top_grams(prediction, i, k)),
+                        tuple(model.top_cues(prediction, i, k)), bool(prediction.first[i, k] < model.thresholds[k]))

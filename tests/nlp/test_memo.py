@@ -1,0 +1,51 @@
+"""The memos the pipeline keeps per word: bounded, equal to the plain function, and safe across threads."""
+import random
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from reviewer import review
+from reviewer.nlp import readability
+from reviewer.nlp.memo import Memo
+
+
+def test_memo_gives_the_function_and_stays_bounded():
+    calls = []
+    memo = Memo(lambda key: calls.append(key) or key * 2, limit=10)
+    assert [memo(k) for k in range(25)] == [k * 2 for k in range(25)]
+    assert len(memo) <= 10
+    assert memo.many([3, 24, 24, 7]) == [6, 48, 48, 14]
+    assert calls.count(24) == 1  # kept once worked out
+
+
+def long_texts(count: int, seed: int) -> list[str]:
+    """Long statements full of words no memo has met (the web server meets these on several threads)."""
+    rng = random.Random(seed)
+    texts = []
+    for k in range(count):
+        words = [f"{rng.choice(['zorb', 'Quell', 'mirtan', 'Vexo', 'plith'])}{rng.randint(0, 10 ** 9)}" for _ in range(900)]
+        sentences = [" ".join(words[i:i + 15]) + "." for i in range(0, len(words), 15)]
+        texts.append(f"I failed Step 1 in 20{k % 10}9. " + " ".join(sentences) + "\n\nI moved to Decatur and passed.")
+    return texts
+
+
+def test_threads_meeting_new_words_at_once_get_what_one_thread_gets(monkeypatch):
+    """Many threads reviewing long texts of distinct new words, with memos small enough to start afresh
+    again and again while other threads read them: every review equals the one made alone."""
+    from reviewer.nlp import get_nlp
+    nlp = get_nlp()
+    memos = [readability._SYLLABLES, nlp.get_pipe("reviewer_sentences")._facts]
+    for matcher in nlp.get_pipe("reviewer_cues").matchers.values():
+        memos += [matcher.runs._starts, matcher.runs._runs, matcher.runs._fits]
+    for memo in memos:
+        monkeypatch.setattr(memo, "limit", 64)
+    texts = long_texts(48, seed=13)
+    alone = [review(text, as_of="2026-09").to_dict() for text in texts]
+    start = threading.Barrier(16)
+
+    def run(text):
+        start.wait()  # the first sixteen begin together
+        return review(text, as_of="2026-09").to_dict()
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        together = list(pool.map(run, texts[:16])) + list(pool.map(lambda t: review(t, as_of="2026-09").to_dict(), texts[16:]))
+    assert together == alone
