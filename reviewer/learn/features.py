@@ -168,10 +168,11 @@ def context(first: numpy.ndarray, paragraphs: list[int]) -> numpy.ndarray:
 
 def context_columns(label: int, labels: int = len(LABELS)) -> list[int]:
     """The columns of ``context`` that the second stage reads for one label: everything about that label,
-    whether the neighbours share the paragraph, and for blame and growth (which live inside the score
-    passage) the passage's own label too. Other labels' probabilities are left out: their correlations
-    taught the stage lessons like "a paragraph with a reason for the specialty holds no disclosure"."""
-    wanted = {label} | ({LABELS.index("score_disclosure")} if LABELS[label] in ("blame", "growth") else set())
+    whether the neighbours share the paragraph, and for blame (which puts the score passage's result on
+    others) the passage's own label too. Other labels' probabilities are left out: their correlations taught
+    the stage lessons like "a paragraph with a reason for the specialty holds no disclosure", or that growth
+    only follows an exam result (it follows any setback: a clinical mistake, a language barrier, a lost year)."""
+    wanted = {label} | ({LABELS.index("score_disclosure")} if LABELS[label] == "blame" else set())
     columns, at = [], 0
     for _offset in range(4):  # the neighbours: their probabilities, then "same paragraph"
         columns += [at + k for k in sorted(wanted)] + [at + labels]

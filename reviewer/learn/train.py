@@ -180,8 +180,10 @@ def out_of_fold(statements: list[Statement], config: dict, cue_names) -> list[nu
 
 
 def thresholds_from(probabilities, statements, config) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """Per label: the grid threshold of best F1, and the lowest threshold at or above it whose precision
-    reaches the config's confident precision (the highest of the grid when none does)."""
+    """Per label: the middle of the grid thresholds whose F1 is within the config's tolerance of the best (the
+    F1 curve is flat over a wide range, and the single best point of a flat curve is chance), and the lowest
+    threshold at or above it whose precision reaches the config's confident precision (the highest of the grid
+    when none does)."""
     P = numpy.vstack(probabilities)
     Y = numpy.vstack([s.gold for s in statements])
     lo, hi, step = config["threshold_grid"]
@@ -195,7 +197,9 @@ def thresholds_from(probabilities, statements, config) -> tuple[numpy.ndarray, n
             precision = tp / (tp + fp) if tp + fp else 1.0
             f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
             scores.append((f1, precision))
-        chosen = int(numpy.argmax([f for f, _ in scores]))
+        top = max(f for f, _ in scores)
+        near = [i for i, (f, _) in enumerate(scores) if f >= top - config["threshold_tolerance"]]
+        chosen = near[(len(near) - 1) // 2]  # the middle one (the lower of two middles)
         best.append(grid[chosen])
         wanted = config["confident_precision"][label]
         sure.append(next((grid[i] for i in range(chosen, len(grid)) if scores[i][1] >= wanted), grid[-1]))
