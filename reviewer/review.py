@@ -10,6 +10,7 @@ from .errors import InputError
 from .inputs import Document, from_text, read_path
 from .inputs.profile import Exam, Profile
 from .months import is_month
+from .notices import Notice
 from .nlp import get_nlp, run_pipeline
 from .nlp.readability import measure, word_count
 from .nlp.typography import plain
@@ -37,6 +38,7 @@ class Review:
     rulebook: object = None
     region: object = None  # the rulebook.RegionPack the review used
     evidence: object = None  # nlp.labels.LabelEvidence: why each sentence carries its labels
+    notices: list = field(default_factory=list)  # notices.Notice: parts of the inputs left out, and why
 
     @property
     def text(self) -> str:
@@ -77,6 +79,7 @@ class Review:
             "findings": [f.to_dict() for f in self.findings],
             "metrics": self.metrics,
             "cv": self.cv,
+            **({"notices": [n.to_dict() for n in self.notices]} if self.notices else {}),
         }
 
 
@@ -120,11 +123,19 @@ def _profile(exams, cv_model, low_score: int) -> Profile | None:
     return Profile(tuple(records), low_score) if records else None
 
 
-def _load_cv(cv):
+def _load_cv(cv) -> tuple[object, list]:
+    """The CV and the notices about what of it could not be read; a CV that cannot be read at all is left out
+    with a notice saying why (a CV problem never blocks the statement's review)."""
     if cv is None:
-        return None
+        return None, []
     from .cv import load_cv  # the CV part is optional for a statement-only review
-    return load_cv(cv)
+    from .errors import CVError, InputError
+    try:
+        model = load_cv(cv)
+    except (CVError, InputError) as exc:
+        reason = str(exc).rstrip(".")
+        return None, [Notice("cv", "the CV", "", f"{reason}. The statement was reviewed without the CV.")]
+    return model, list(getattr(model, "notices", ()))
 
 
 def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | None = None,
@@ -142,7 +153,7 @@ def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | Non
     if unknown:
         raise InputError(f"unknown rule id {', '.join(unknown)}; see `reviewer rules` for the ids")
     document = _document(source, name)
-    cv_model = _load_cv(cv)
+    cv_model, notices = _load_cv(cv)
     reading = plain(document.text)  # what the pipeline reads: the typography made plain, offsets kept
     doc = run_pipeline(nlp or get_nlp(rulebook.root), reading.text, pack.name)
     sentences = sentence_records(doc, document.text, reading, document.paragraphs)
@@ -164,7 +175,7 @@ def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | Non
     findings = run_checks(ctx, rulebook, set(disabled))
     findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule))
     return Review(document, sentences, passage, findings, metrics, profile, report.to_dict() if report else None,
-                  cv_model, report, as_of, disabled, rulebook, pack, doc._.evidence)
+                  cv_model, report, as_of, disabled, rulebook, pack, doc._.evidence, notices)
 
 
 __all__ = ["review", "Review", "Sentence", "LABELS"]
