@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import ReviewerError
+from .render.terminal import for_terminal
 from .sentences import LABELS as LABELS_ORDER
 
 
@@ -45,7 +46,7 @@ def run_review(args) -> int:
         except OSError as exc:
             raise ReviewerError(f"{args.output}: cannot be written ({exc.strerror or exc})") from None
     else:
-        sys.stdout.write(output)
+        sys.stdout.write(output if args.format != "text" else for_terminal(output))
     return result.exit_code
 
 
@@ -147,7 +148,7 @@ def main(argv=None) -> int:
     try:
         return runners[args.command](args)
     except ReviewerError as exc:
-        print(f"reviewer: {exc}", file=sys.stderr)
+        print(for_terminal(f"reviewer: {exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("reviewer: interrupted", file=sys.stderr)

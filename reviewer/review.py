@@ -154,6 +154,7 @@ def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | Non
         raise InputError(f"unknown rule id {', '.join(unknown)}; see `reviewer rules` for the ids")
     document = _document(source, name)
     cv_model, notices = _load_cv(cv)
+    notices = list(document.notices) + notices
     reading = plain(document.text)  # what the pipeline reads: the typography made plain, offsets kept
     doc = run_pipeline(nlp or get_nlp(rulebook.root), reading.text, pack.name)
     sentences = sentence_records(doc, document.text, reading, document.paragraphs)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed
 
 from reviewer.errors import InputError
 
@@ -45,7 +45,11 @@ def handle_http(exc: HTTPException):
     status = exc.code or 500
     if isinstance(exc, CSRFError):
         return error_response(400, CSRF_MESSAGE)
-    return error_response(status, _message(status))
+    body, code = error_response(status, _message(status))
+    response = current_app.make_response((body, code))
+    if isinstance(exc, MethodNotAllowed) and exc.valid_methods:  # 405 names the methods the address takes
+        response.headers["Allow"] = ", ".join(sorted(exc.valid_methods))
+    return response
 
 
 def handle_input(exc: InputError):

@@ -78,6 +78,9 @@ def run_bulk(files: list[InputFile], sink, options: BulkOptions = BulkOptions(),
     rulebook = default_rulebook()
     as_of = check_options(options, rulebook)
     pairing = pair(files, cv_dir_files)
+    if not pairing.applicants:  # (only CVs, or nothing at all): the same answer at every door
+        raise InputError("no statements (.docx, .txt, .md or a .zip of them) among the files; "
+                         "a CV is paired with a statement of the same name")
     jobs = make_jobs(pairing, as_of, tuple(options.disabled), options.region)
     progress = progress or Progress(len(jobs), enabled=False)
     outcomes = []

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..render.terminal import for_terminal
 
 
 def add_parser(subparsers) -> None:
@@ -59,11 +60,11 @@ def _applicants(files) -> int:
 
 def _report(result, out: Path) -> None:
     for path, reason in result.unpaired_cvs:
-        print(f"reviewer: CV not used: {path}: {reason}", file=sys.stderr)
+        print(for_terminal(f"reviewer: CV not used: {path}: {reason}"), file=sys.stderr)
     for outcome in result.outcomes:
         if outcome.error:
             named = outcome.path.rsplit("/", 1)[-1] in outcome.error
-            print(f"reviewer: {'' if named else outcome.path + ': '}{outcome.error}", file=sys.stderr)
+            print(for_terminal(f"reviewer: {'' if named else outcome.path + ': '}{outcome.error}"), file=sys.stderr)
     flagged = sum(1 for o in result.outcomes if o.serious)
-    print(f"reviewer: {len(result.outcomes) - result.failed} of {len(result.outcomes)} reviewed fully, "
-          f"{flagged} with warnings or errors; open {out / 'index.html'}", file=sys.stderr)
+    print(for_terminal(f"reviewer: {len(result.outcomes) - result.failed} of {len(result.outcomes)} reviewed fully, "
+                       f"{flagged} with warnings or errors; open {out / 'index.html'}"), file=sys.stderr)

@@ -40,6 +40,11 @@ def statement_stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
 
 
+def name_key(name: str) -> str:
+    """How names are compared when pairing: one Unicode form (NFC: "é" typed either way), any case."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
 def _preference(cv: InputFile) -> tuple:
     suffix = cv.name.rsplit(".", 1)[-1].lower()
     return CV_SUFFIXES.index(suffix), cv.path
@@ -54,17 +59,17 @@ def pair(files: list[InputFile], cv_dir_files: list[InputFile] = ()) -> Pairing:
         if stem is None:
             statements.append(f)
         else:
-            beside.setdefault((f.folder, stem.casefold()), []).append(f)
+            beside.setdefault((name_key(f.folder), name_key(stem)), []).append(f)
     elsewhere: dict[str, list[InputFile]] = {}
     for f in cv_dir_files:
         stem = cv_stem(f.name)
         if stem is not None:
-            elsewhere.setdefault(stem.casefold(), []).append(f)
+            elsewhere.setdefault(name_key(stem), []).append(f)
     used: set[str] = set()
     applicants = []
     for statement, stem in zip(statements, output_stems([s.path for s in statements])):
-        key = statement_stem(statement.name).casefold()
-        candidates = beside.get((statement.folder, key)) or elsewhere.get(key) or []
+        key = name_key(statement_stem(statement.name))
+        candidates = beside.get((name_key(statement.folder), key)) or elsewhere.get(key) or []
         cv = min(candidates, key=_preference) if candidates else None
         if cv is not None:
             used.add(cv.path)

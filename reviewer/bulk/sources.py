@@ -43,10 +43,16 @@ def _read(path: Path, shown: str) -> InputFile:
         return InputFile(shown, problem=f"{shown} cannot be read ({exc.strerror or exc})")
 
 
+def shown(name: str) -> str:
+    """A file name fit to show and to write into reports: bytes that are not UTF-8 (which Python keeps as
+    lone surrogates) become U+FFFD; the file itself is still read by its real name."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _from_folder(folder: Path, prefix: str) -> list[InputFile]:
     out = []
     for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).as_posix()
+        relative = shown(path.relative_to(folder).as_posix())
         if is_junk(relative) or path.is_symlink() or not path.is_file():
             continue  # links are not followed: they could lead anywhere on the machine
         out.append(_read(path, prefix + relative))
@@ -60,7 +66,7 @@ def collect(paths: list[Path], exclude: Path | None = None) -> list[InputFile]:
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            prefix = f"{path.resolve().name}/" if several else ""
+            prefix = f"{shown(path.resolve().name)}/" if several else ""
             files += [f for f in _from_folder(path, prefix)
                       if exclude is None or not _inside(path / f.path[len(prefix):], exclude)]
         elif path.suffix.lower() == ".zip" and path.is_file():
@@ -68,9 +74,9 @@ def collect(paths: list[Path], exclude: Path | None = None) -> list[InputFile]:
             item = _read(path, path.name)
             files += [item] if item.problem else from_zip_bytes(item.data, path.name, prefix)
         elif path.exists():
-            files.append(_read(path, path.name))
+            files.append(_read(path, shown(path.name)))
         else:
-            files.append(InputFile(path.name, problem=f"{path}: no such file or folder"))
+            files.append(InputFile(shown(path.name), problem=f"{shown(str(path))}: no such file or folder"))
     return sorted(files, key=lambda f: f.path)
 
 

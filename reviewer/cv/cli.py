@@ -11,6 +11,7 @@ from ..checks import cv_findings
 from ..rulebook import default_rulebook
 from .load import load_cv
 from ..render.cv_text import render_cv_text
+from ..render.terminal import for_terminal
 from .report import check_cv
 
 
@@ -33,13 +34,15 @@ def run(args) -> int:
         report = check_cv(cv, args.as_of, book)
         findings = cv_findings(cv, report, book)
     except ReviewerError as exc:
-        print(f"reviewer cv: {exc}", file=sys.stderr)
+        print(for_terminal(f"reviewer cv: {exc}"), file=sys.stderr)
         return 2
     if args.format == "json":
         out = {"cv": report.to_dict(), "findings": [f.to_dict() for f in findings]}
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        print(render_cv_text(cv, report))
+        print(for_terminal(render_cv_text(cv, report)))
         for finding in findings:
-            print(f"{finding.level}: {finding.message} [{finding.rule}]")
+            print(for_terminal(f"{finding.level}: {finding.message} [{finding.rule}]"))
+        for notice in cv.notices if hasattr(cv, "notices") else ():
+            print(for_terminal(f"notice: {notice.line()}"))
     return 1 if any(f.serious for f in findings) else 0

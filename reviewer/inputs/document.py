@@ -1,6 +1,7 @@
 """The statement as the reviewer reads it: its text, where it came from, and its paragraphs."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import InputError
@@ -17,6 +18,7 @@ class Document:
     kind: str = "text"  # text | txt | md | docx
     paragraphs: list = field(default_factory=list)  # (start, end) offsets
     docx_bytes: bytes | None = None  # the original upload, for returning it with comments
+    notices: list = field(default_factory=list)  # notices.Notice: what of the file was left out, and why
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -42,13 +44,19 @@ def display_name(name: str) -> str:
     return name if len(name) <= 200 else name[:150] + "…" + name[-40:]
 
 
+def has_visible_text(text: str) -> bool:
+    """Whether ``text`` holds a character that shows: not only whitespace and invisible format characters
+    (zero-width spaces and joiners, byte-order marks, soft hyphens)."""
+    return any(not c.isspace() and unicodedata.category(c) != "Cf" for c in text)
+
+
 def from_text(text: str, name: str = "text", kind: str = "text") -> Document:
     if "\x00" in text:
         raise InputError(f"{name} contains NUL bytes, so it is not a text file; paste the statement as plain text")
     if len(text) > MAX_CHARACTERS:
         raise InputError(f"{name} has {len(text):,} characters, over the {MAX_CHARACTERS:,} this tool reads "
                          "(ERAS allows 28,000)", status=413)
-    if not text.strip():
+    if not has_visible_text(text):
         raise InputError(f"{name} is empty: there is no statement text to review")
     try:
         text.encode("utf-8")

@@ -9,6 +9,13 @@ from ..months import is_month
 
 SCORED_EXAMS = ("USMLE Step 1", "USMLE Step 2 CK")
 RESULTS = ("pass", "fail")
+# What people type for a result: "Step 1=failed" as well as "fail", in any case.
+RESULT_WORDS = {"pass": "pass", "passed": "pass", "fail": "fail", "failed": "fail"}
+
+
+def is_score(value: str) -> bool:
+    """A score written with the digits 0-9 (not "²" or "①", which str.isdigit also accepts) from 1 to 300."""
+    return value.isascii() and value.isdigit() and len(value) <= 3 and 1 <= int(value) <= 300
 
 _ALIASES = [
     (re.compile(r"^(usmle\s*)?step\s*(1|one|i)$", re.I), "USMLE Step 1"),
@@ -94,9 +101,9 @@ def exam_from_dict(data: dict, where: str) -> Exam:
         raise CVError(f"{where}: 'exam' must name the exam, e.g. \"USMLE Step 1\"")
     result = data.get("result")
     if result is not None:
-        if not isinstance(result, str) or result.strip().lower() not in RESULTS:
+        if not isinstance(result, str) or result.strip().lower() not in RESULT_WORDS:
             raise CVError(f"{where} ({name}): 'result' {result!r} must be one of pass, fail")
-        result = result.strip().lower()
+        result = RESULT_WORDS[result.strip().lower()]
     score = data.get("score")
     if score is not None:
         if isinstance(score, bool) or not isinstance(score, (int, float)) or not 1 <= score <= 300:
@@ -119,9 +126,10 @@ def parse_exam_flag(flag: str, where: str = "--exam") -> list[Exam]:
     exams = []
     for value in values.split(","):
         value = value.strip().lower()
-        if value in RESULTS:
-            exams.append(Exam(normalize_exam_name(name), value))
-        elif value.isdigit() and 1 <= int(value) <= 300:
+        result = RESULT_WORDS.get(value)
+        if result:
+            exams.append(Exam(normalize_exam_name(name), result))
+        elif is_score(value):
             exams.append(Exam(normalize_exam_name(name), "pass", int(value)))
         else:
             raise CVError(f"{where} {flag!r}: {value!r} is neither pass, fail nor a score from 1 to 300")

@@ -1,6 +1,7 @@
 """Return the statement as a .docx with one Word comment on each flagged sentence, the way mentors review."""
 from __future__ import annotations
 
+import bisect
 import copy
 import io
 import re
@@ -12,9 +13,14 @@ from ..inputs.docx import W, docx_paragraphs, open_docx, paragraph_runs
 
 AUTHOR = "ERAS Narrative Reviewer"
 INITIALS = "ENR"
-_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TEXT_TAGS = {W + "t": None, W + "tab": 1, W + "br": 1, W + "cr": 1}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _xml_safe(text: str) -> str:
+    """Text with the characters XML cannot hold (control characters, U+FFFE, U+FFFF, lone surrogates) replaced."""
+    return _XML_INVALID.sub("\ufffd", text)
 
 
 def comment_text(findings) -> str:
@@ -79,31 +85,41 @@ def _split_run(run, at: int):
     return twin
 
 
-def _runs_between(paragraph, start: int, end: int) -> list:
-    """The run elements covering [start, end) of the paragraph's text, splitting runs at both edges."""
-    for cut in (start, end):
-        pos = 0
-        for run, text in paragraph_runs(paragraph):
-            if pos < cut < pos + len(text):
-                _split_run(run, cut - pos)
-                break
-            pos += len(text)
-    chosen, pos = [], 0
+def _cut(paragraph, cuts: list[int]) -> list[tuple[object, int, int]]:
+    """Split the paragraph's runs at every offset of ``cuts`` (sorted) in one pass, and return each run
+    element of its text with its (start, end) offsets in the paragraph."""
+    out, pos, k = [], 0, 0
     for run, text in paragraph_runs(paragraph):
-        if start <= pos and pos + len(text) <= end:
-            chosen.append(run)
-        pos += len(text)
-    return chosen
+        end = pos + len(text)
+        while k < len(cuts) and cuts[k] <= pos:
+            k += 1
+        while k < len(cuts) and cuts[k] < end:  # a cut inside this run: its left part is done
+            twin = _split_run(run, cuts[k] - pos)
+            out.append((run, pos, cuts[k]))
+            run, pos = twin, cuts[k]
+            k += 1
+        out.append((run, pos, end))
+        pos = end
+    return out
 
 
-def _anchor_runs(paragraphs, start: int, end: int) -> list:
-    """Run objects covering the text offsets [start, end) of the review text, across paragraphs if needed."""
-    runs = []
+def _anchor_runs(paragraphs, places: list[tuple[int, int]]) -> list[list]:
+    """For each place (start, end) of the review text, the Run objects covering it, across paragraphs if
+    needed: every paragraph's runs are cut once, at the edges of all the places it holds."""
+    found = [[] for _ in places]
     for (p_start, p_end), paragraph in paragraphs:
-        lo, hi = max(start, p_start), min(end, p_end)
-        if lo < hi:
-            runs += [Run(r, paragraph) for r in _runs_between(paragraph, lo - p_start, hi - p_start)]
-    return runs
+        inside = [(k, max(start, p_start) - p_start, min(end, p_end) - p_start)
+                  for k, (start, end) in enumerate(places) if max(start, p_start) < min(end, p_end)]
+        if not inside:
+            continue
+        runs = _cut(paragraph, sorted({edge for _, lo, hi in inside for edge in (lo, hi)}))
+        starts = [start for _, start, _ in runs]
+        for k, lo, hi in inside:
+            at = bisect.bisect_left(starts, lo)
+            while at < len(runs) and runs[at][2] <= hi:
+                found[k].append(Run(runs[at][0], paragraph))
+                at += 1
+    return found
 
 
 def _paragraph_map(review, document) -> list:
@@ -125,16 +141,12 @@ def render_docx(review) -> bytes:
     doc = review.document
     document = open_docx(doc.docx_bytes, doc.name) if doc.docx_bytes else _blank_document(review)
     paragraphs = _paragraph_map(review, document)
-    # Anchor later places first so splitting runs never shifts a place still to come.
-    for index, findings in reversed(anchors(review)):
-        if index is None:
-            start, end = paragraphs[0][0]
-        else:
-            sentence = review.sentences[index]
-            start, end = sentence.start, sentence.end
-        runs = _anchor_runs(paragraphs, start, end)
+    places = anchors(review)
+    spans = [paragraphs[0][0] if index is None else (review.sentences[index].start, review.sentences[index].end)
+             for index, _ in places]
+    for (_index, findings), runs in zip(places, _anchor_runs(paragraphs, spans)):
         if runs:
-            document.add_comment(runs, comment_text(findings), author=AUTHOR, initials=INITIALS)
+            document.add_comment(runs, _xml_safe(comment_text(findings)), author=AUTHOR, initials=INITIALS)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

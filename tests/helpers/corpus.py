@@ -14,8 +14,8 @@ def corpus_text(path: Path) -> str:
 
 
 def statement_files(*sets: str) -> list[Path]:
-    """The labelled statements (NAME.json) of samples/<set> for each set named; all four sets when none is."""
-    folders = [SAMPLES / name for name in sets or ("corpus", "heldout", "blind", "blind2")]
+    """The labelled statements (NAME.json) of samples/<set> for each set named; every training set when none is."""
+    folders = [SAMPLES / name for name in sets or ("corpus", "heldout", "blind", "blind2", "train")]
     return [p for folder in folders for p in sorted(folder.glob("*.json")) if not p.name.endswith(".cv.json")]
 
 
