@@ -50,8 +50,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from . import api, errors, review, security
     from .extensions import csrf, make_limiter
-    csrf.init_app(app)
-    limiter = make_limiter(app)
+    limiter = make_limiter(app)  # first: a request over the limit is refused before its body is parsed,
+    csrf.init_app(app)           # and a request that fails the CSRF check still counts towards the limit
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(review.bp)
