@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import ReviewerError
+from .errors import InputError, ReviewerError
 from .render.terminal import for_terminal
 from .sentences import LABELS as LABELS_ORDER
 
@@ -73,18 +73,30 @@ def run_rules(args) -> int:
 
 def _add_eval(sub):
     p = sub.add_parser("eval", help="measure accuracy on labelled statements (training ones by cross-validation)")
-    p.add_argument("corpus", nargs="+", help="folders of NAME.json corpus files (e.g. samples/corpus)")
+    p.add_argument("corpus", nargs="*", help="folders of NAME.json corpus files (e.g. samples/corpus)")
+    p.add_argument("--claims", nargs="+", metavar="TABLE",
+                   help="also score the CV cross-check on labelled claims tables (e.g. samples/claims/claims.jsonl)")
     p.add_argument("-v", "--verbose", action="store_true", help="list each miss with its sentence")
     p.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def run_eval(args) -> int:
+    from .learn.claims import evaluate_claims, render_claims
     from .learn.evaluate import evaluate, render_report
-    report = evaluate([Path(folder) for folder in args.corpus])
+    if not args.corpus and not args.claims:
+        raise InputError("give corpus folders (e.g. samples/fresh), --claims TABLE, or both")
+    report = evaluate([Path(folder) for folder in args.corpus]) if args.corpus else None
+    claims = evaluate_claims([Path(table) for table in args.claims]) if args.claims else None
     if args.format == "json":
-        print(json.dumps(report.to_dict(), indent=2))
-    else:
+        out = report.to_dict() if report else {}
+        if claims:
+            out["claims"] = claims.to_dict()
+        print(json.dumps(out, indent=2))
+        return 0
+    if report:
         sys.stdout.write(render_report(report, verbose=args.verbose))
+    if claims:
+        sys.stdout.write(("\n" if report else "") + render_claims(claims, verbose=args.verbose))
     return 0
 
 

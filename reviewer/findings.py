@@ -44,6 +44,13 @@ class Finding:
         return replace(self, level="suggestion", message=f"Worth a second look: {self.message[:1].lower()}{self.message[1:]}",
                        unsure=True, rule_level=self.level)
 
+    def to_check(self, level: str, message: str) -> Finding:
+        """This finding at a lower ``level`` with ``message``: the reviewer is not sure of it and asks the
+        applicant to check (a contradiction with the CV that rests on a hedged claim, say)."""
+        if LEVELS.index(level) >= LEVELS.index(self.level):
+            return self
+        return replace(self, level=level, message=message, unsure=True, rule_level=self.level)
+
     @property
     def serious(self) -> bool:
         """Warnings and errors count for the exit code; suggestions do not."""

@@ -2,7 +2,7 @@
 checked against the CV (contradictions, places the CV lacks)."""
 from __future__ import annotations
 
-from ..cv.crosscheck import conflicts, unlisted
+from ..cv.crosscheck import Tolerances, conflicts, unlisted
 from ..cv.report import entry_name
 from ..cv.unlisted import PlaceLists
 from .registry import check
@@ -58,12 +58,28 @@ def description_length(ctx, rule):
                         limit=t["limit"]) for t in ctx.cv_report.long_texts]
 
 
+def _common(ctx) -> frozenset:
+    """The region pack's place words, which name no organization on their own."""
+    return ctx.region.place_words() if ctx.region is not None else frozenset()
+
+
 @check("cv.ps_conflict")
 def ps_conflict(ctx, rule):
+    """A certain contradiction is an error; one to check (a hedged claim, a claim that may not be the
+    applicant's own or may be about another exam) a warning that asks the applicant to check."""
     if ctx.cv is None or not ctx.sentences:
         return []
-    return [ctx.finding(rule, **_where(sentence), claim=claim, record=record, entry=entry)
-            for sentence, claim, record, entry in conflicts(ctx.sentences, ctx.cv, rule.param("tolerance_months", 1))]
+    tolerances = Tolerances(rule.param("tolerance_months", 1), rule.param("hedge_share", 0.25),
+                            rule.param("graduation_years", 1))
+    as_of = ctx.cv_report.as_of if ctx.cv_report else None
+    found = []
+    for c in conflicts(ctx.sentences, ctx.cv, tolerances, as_of, _common(ctx)):
+        finding = ctx.finding(rule, **_where(c.sentence), claim=c.claim, record=c.record, entry=c.entry)
+        if not c.certain:
+            finding = finding.to_check(rule.param("check_level", "warning"), rule.param("check_message").format(
+                claim=c.claim, record=c.record))
+        found.append(finding)
+    return found
 
 
 @check("cv.ps_unlisted")
@@ -71,4 +87,5 @@ def ps_unlisted(ctx, rule):
     if ctx.cv is None or not ctx.sentences:
         return []
     lists = PlaceLists.of(rule.params, ctx.region)
-    return [ctx.finding(rule, **_where(sentence), place=place) for sentence, place in unlisted(ctx.sentences, ctx.cv, lists)]
+    return [ctx.finding(rule, **_where(sentence), place=place)
+            for sentence, place in unlisted(ctx.sentences, ctx.cv, lists, _common(ctx))]

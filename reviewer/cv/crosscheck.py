@@ -1,19 +1,44 @@
-"""Compare what a statement says with the CV: durations at named places, exam attempts, scores, graduation year."""
+"""Compare what a statement says with the CV: stays at named places, exam attempts, scores, graduation year.
+
+Each claim the statement makes (record_claims.py, durations.py) is compared with what the CV records. A
+contradiction is ``certain`` only when both sides are plain: an exact claim, the applicant's own, about one
+place or exam the CV records precisely. A hedged claim the record does not fit, or a plain one with some doubt
+about whose or which it is, is a contradiction to check, not an error (cv.ps_conflict lowers it to a warning)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .durations import durations
-from ..months import span_months
-from .names import Organization, SentenceText
+from ..months import to_index
+from .durations import Duration, durations
 from .literals import may_match_any
-from .record_claims import (FIRST_ATTEMPT_NEEDS, GRADUATION_NEEDS, SCORE_NEEDS, first_attempt_claim,
-                            stated_graduation_year, stated_scores)
+from .names import Organization, SentenceText
+from .owner import MINE, OTHER, UNSURE, whose
+from .record_claims import (ATTEMPT_NEEDS, GRADUATION_NEEDS, SCORE_NEEDS, AttemptClaim, attempt_claims,
+                            graduation_claim, score_claims)
 from .report import entry_name
 from .unlisted import PlaceLists, unlisted_places
 
-_FIRST_PERSON = re.compile(r"\b(?:I|my|we|our)\b", re.I)
+
+@dataclass(frozen=True)
+class Conflict:
+    """A statement sentence the CV contradicts: what it claims, what the CV records, which entry or exam, and
+    whether the contradiction is certain (an error) or one to check (a warning)."""
+
+    sentence: object
+    claim: str
+    record: str
+    entry: str
+    certain: bool
+
+
+@dataclass(frozen=True)
+class Tolerances:
+    """How far a claim may be from the record: ``months`` for a stay stated exactly; ``share`` of the stated
+    length for "about" and "almost"; ``graduation_years`` for "around 2018"."""
+
+    months: float = 1
+    share: float = 0.25
+    graduation_years: int = 1
 
 
 @dataclass(frozen=True)
@@ -21,86 +46,199 @@ class _Record:
     """The CV as each sentence is compared with it, prepared once per statement."""
 
     cv: object
-    tolerance: float
+    as_of: str | None
     entries: tuple  # (entry number, entry, Organization) for each entry that names an organization
-    cv_exams: tuple  # the recorded exam attempts
     graduation: str | None
 
     @classmethod
-    def of(cls, cv, tolerance: float) -> _Record:
-        entries = tuple((n, e, Organization.of(e.organization, e.city))
+    def of(cls, cv, as_of: str | None, common: frozenset) -> _Record:
+        entries = tuple((n, e, Organization.of(e.organization, e.city, common))
                         for n, e in enumerate(cv.experiences, 1) if e.organization)
-        return cls(cv, tolerance, entries, tuple(cv.exams), cv.applicant.graduation if cv.applicant else None)
+        return cls(cv, as_of, entries, cv.applicant.graduation if cv.applicant else None)
 
 
-def conflicts(sentences: list, cv, tolerance: float) -> list[tuple]:
-    """(sentence, claim, record, entry) for each statement sentence the CV contradicts (cv.ps_conflict)."""
-    record = _Record.of(cv, tolerance)
-    exams = bool(record.cv_exams)
+def conflicts(sentences: list, cv, tolerances: Tolerances = Tolerances(), as_of: str | None = None,
+              common: frozenset = frozenset()) -> list[Conflict]:
+    """Each contradiction between the statement's ``sentences`` and ``cv`` (cv.ps_conflict); ``as_of`` ends the
+    ongoing entries (None: they are not compared); ``common``, words that name no organization on their own
+    (the region pack's place names)."""
+    record = _Record.of(cv, as_of, common)
+    exams = bool(cv.exams)
     found = []
     for sentence in sentences:
-        # most sentences lack the words any claim about exams or graduation needs: rule them out at once
         text = sentence.plain or sentence.text  # (the typography made plain)
-        exam_claim = exams and may_match_any(text, FIRST_ATTEMPT_NEEDS, SCORE_NEEDS)
-        graduation_claim = bool(record.graduation) and GRADUATION_NEEDS in text
-        if not (exam_claim or graduation_claim or cv.has_timeline):
+        # most sentences lack the words any claim about exams or graduation needs: rule them out at once
+        exam_claim = exams and may_match_any(text, ATTEMPT_NEEDS, SCORE_NEEDS)
+        graduation = bool(record.graduation) and may_match_any(text, ((GRADUATION_NEEDS, "finished", "completed",
+                                                                        "received", "earned", "obtained"),))
+        if not (exam_claim or graduation or cv.has_timeline):
             continue
-        words = SentenceText(text)
-        for claim, entry_record, entry in _conflicts(words, record, exam_claim, graduation_claim):
-            found.append((sentence, claim, entry_record, entry))
+        words = SentenceText(text, common)
+        for claim, recorded, entry, certain in _conflicts(words, record, tolerances, exam_claim, graduation):
+            found.append(Conflict(sentence, claim, recorded, entry, certain))
     return found
 
 
-def unlisted(sentences: list, cv, lists: PlaceLists) -> list[tuple]:
+def unlisted(sentences: list, cv, lists: PlaceLists, common: frozenset = frozenset()) -> list[tuple]:
     """(sentence, place) for each U.S. place the statement says the applicant served at that no CV entry names."""
     if not cv.has_timeline:
         return []
-    organizations = [Organization.of(e.organization, e.city).place for e in cv.experiences if e.organization]
+    organizations = [Organization.of(e.organization, e.city, common).place for e in cv.experiences if e.organization]
     return [(sentence, place) for sentence in sentences
-            for place in unlisted_places(SentenceText(sentence.plain or sentence.text), organizations, lists)]
+            for place in unlisted_places(SentenceText(sentence.plain or sentence.text, common), organizations, lists)]
 
 
-def _conflicts(sentence: SentenceText, record: _Record, exam_claim: bool, graduation_claim: bool):
-    """(what the sentence claims, what the CV records, which CV entry) for each contradiction; ``exam_claim``
-    and ``graduation_claim`` (the CV records exams, a graduation, and the sentence has the words a claim
-    about it needs) say which claims to look for."""
+def _conflicts(sentence: SentenceText, record: _Record, tolerances: Tolerances, exam_claim: bool, graduation: bool):
     if record.cv.has_timeline:
-        yield from _duration_conflicts(sentence, record)
+        yield from _stay_conflicts(sentence, record, tolerances)
     if exam_claim:
-        yield from _exam_conflicts(sentence.text, record.cv)
-    graduation = record.graduation
-    year = stated_graduation_year(sentence.text) if graduation_claim else None
-    if year and year != graduation[:4]:
-        yield f"you graduated in {year}", f"graduation in {graduation}", "the applicant block"
+        yield from _attempt_conflicts(sentence.text, record.cv)
+        yield from _score_conflicts(sentence.text, record.cv)
+    if graduation:
+        yield from _graduation_conflicts(sentence.text, record.graduation, tolerances)
 
 
-def _duration_conflicts(sentence: SentenceText, record: _Record):
+# --- stays ----------------------------------------------------------------------------------------------------
+
+def _stay_conflicts(sentence: SentenceText, record: _Record, tolerances: Tolerances):
     stated = durations(sentence.text)
     if len(stated) != 1:
+        return  # two lengths in one sentence ("six weeks at Grady and a year at Emory"): which is which is a guess
+    duration = stated[0]
+    owner = whose(sentence.text, duration.start, duration.end)
+    if owner == OTHER:
         return
-    matched = [(n, e) for n, e, organization in record.entries if organization.named_in(sentence)]
-    if len(matched) != 1 or not _FIRST_PERSON.search(sentence.text):
+    place = _named_place(sentence, record)
+    if place is None:
         return
-    number, entry = matched[0]
-    if entry.end is None or entry.imprecise or entry.end < entry.start:
+    entries, same_name = place
+    span = _months_at(entries, record.as_of)
+    if span is None:
         return
-    months = span_months(entry.start, entry.end)
-    if abs(stated[0].months - months) > record.tolerance:
-        name = entry_name(record.cv, number)
-        yield (f"\"{stated[0].words}\" (about {round(stated[0].months, 1):g} months) at {entry.organization}",
-               f"{months} month{'s' if months != 1 else ''} ({entry.start} to {entry.end}) in {name}", name)
+    low, high, precise = span
+    nearest = min(max(duration.months, low), high)  # the recorded length nearest the claim (year-only dates vary)
+    if duration.allows(nearest, tolerances.months, tolerances.share):
+        return
+    certain = duration.hedge == "exact" and owner == MINE and precise and same_name
+    names = [entry_name(record.cv, n) for n, _ in entries]
+    spans = "; ".join(f"{e.start} to {e.end or record.as_of}" for _, e in entries)
+    hedge = {"over": "more than ", "under": "under ", "about": "about "}.get(duration.hedge, "")
+    what = f"in {names[0]}" if len(names) == 1 else "in " + " and ".join(names) + " together"
+    months = f"{low}" if low == high else f"{low} to {high}"
+    yield (f"\"{duration.words}\" ({hedge}{round(duration.months, 1):g} months) at {entries[0][1].organization}",
+           f"{months} month{'s' if high != 1 else ''} ({spans}) {what}", names[0], certain)
 
 
-def _exam_conflicts(sentence: str, cv):
-    claimed = first_attempt_claim(sentence)
-    if claimed is not None:
-        pool = [a for name in claimed for a in cv.attempts(name)] if claimed else \
-            [a for a in cv.exams if a.exam.startswith("USMLE")]
-        for failed in (a for a in pool if a.failed):
-            yield ("you passed on the first attempt", failed.describe(), failed.exam)
-            break
-    for exam, score in stated_scores(sentence):
-        scores = {a.score for a in cv.attempts(exam) if a.score is not None}
-        if scores and score not in scores:
-            recorded = ", ".join(str(s) for s in sorted(scores))
-            yield (f"a {exam} score of {score}", f"{exam} score {recorded}", exam)
+def _named_place(sentence: SentenceText, record: _Record) -> tuple[list, bool] | None:
+    """The CV entries at the one organization the sentence names, and whether they all give it the same name;
+    None when it names none or several. A name inside a longer one also named ("Emory University Hospital" in
+    "Emory University Hospital Midtown") is the longer one."""
+    matched = [(n, e, org) for n, e, org in record.entries if org.named_in(sentence)]
+    names = {org.lower for _, _, org in matched}
+    kept = {name for name in names if not any(name != other and name in other and other in sentence.lower
+                                              for other in names)}
+    matched = [(n, e, org) for n, e, org in matched if org.lower in kept]
+    if not matched:
+        return None
+    first = matched[0][2]
+    if not all(org.lower == first.lower or org.place.same(first.place) for _, _, org in matched):
+        return None  # two different organizations
+    return [(n, e) for n, e, _ in matched], len(kept) == 1
+
+
+def _months_at(entries: list, as_of: str | None) -> tuple[int, int, bool] | None:
+    """The fewest and most months the entries can cover together (each month once; an entry dated by years
+    alone may start late in its first year and end early in its last), and whether all their dates are exact;
+    None when an entry has no end to compare (ongoing, without ``as_of``) or ends before it starts."""
+    widest, narrowest, precise = set(), set(), True
+    for _, entry in entries:
+        end = entry.end or as_of
+        if end is None or end < entry.start:
+            return None
+        widest.update(range(to_index(entry.start), to_index(end) + 1))
+        first = to_index(entry.latest_start or entry.start)
+        last = to_index(entry.earliest_end or end) if entry.end else to_index(end)
+        narrowest.update(range(first, last + 1))
+        precise = precise and not entry.imprecise
+    return len(narrowest), len(widest), precise
+
+
+# --- exams ----------------------------------------------------------------------------------------------------
+
+def _attempt_conflicts(sentence: str, cv):
+    for claim in attempt_claims(sentence):
+        owner = whose(sentence, claim.start, claim.end)
+        if owner == OTHER:
+            continue
+        exams = _claimed_exams(claim, cv)
+        if not exams:
+            continue
+        named = claim.exam is not None or claim.every
+        for exam in exams:
+            attempts = cv.attempts(exam)
+            fails = [a for a in attempts if a.failed]
+            if claim.fails is not None and len(fails) != claim.fails:
+                if claim.first_pass:
+                    yield ("you passed on the first attempt", fails[0].describe(), exam, named and owner == MINE)
+                else:
+                    yield (f"{_attempt_words(claim)} ({claim.words})", _recorded_attempts(exam, attempts), exam,
+                           named and owner == MINE)
+                break
+            if claim.fails is None and claim.some_fail and not fails:
+                yield (f"an attempt at {exam} did not pass ({claim.words})", _recorded_attempts(exam, attempts),
+                       exam, False)
+                break
+
+
+def _claimed_exams(claim: AttemptClaim, cv) -> list[str]:
+    """The recorded exams a claim is about: the one it names, every USMLE exam for "every exam", or, when it
+    names none, the one exam the CV records a failure of (the claim is then not certain)."""
+    recorded = list(dict.fromkeys(a.exam for a in cv.exams))
+    if claim.every:
+        return [e for e in recorded if e.startswith("USMLE")]
+    if claim.exam is not None:
+        return [claim.exam] if claim.exam in recorded else []
+    failed = list(dict.fromkeys(a.exam for a in cv.exams if a.failed))
+    return failed if len(failed) == 1 else []
+
+
+def _attempt_words(claim: AttemptClaim) -> str:
+    if claim.fails == 1:
+        return "one failed attempt before the pass" if "pass" in claim.words.lower() else "one failed attempt"
+    return f"{claim.fails} failed attempts"
+
+
+def _recorded_attempts(exam: str, attempts: list) -> str:
+    fails = sum(a.failed for a in attempts)
+    passes = sum(a.result == "pass" for a in attempts)
+    parts = [f"{fails} failed attempt{'s' if fails != 1 else ''}"] + ([f"{passes} pass"] if passes else [])
+    return f"{exam}: " + " and ".join(parts)
+
+
+def _score_conflicts(sentence: str, cv):
+    for claim in score_claims(sentence):
+        scores = sorted({a.score for a in cv.attempts(claim.exam) if a.score is not None})
+        if not scores or any(claim.low <= s <= claim.high for s in scores):
+            continue
+        owner = whose(sentence, claim.start, claim.end)
+        if owner == OTHER:
+            continue
+        recorded = ", ".join(str(s) for s in scores)
+        stated = f"a {claim.exam} score of {claim.low}" if claim.exact else f"a {claim.exam} score {claim.words}"
+        yield (stated, f"{claim.exam} score {recorded}", claim.exam, claim.exact and owner == MINE)
+
+
+def _graduation_conflicts(sentence: str, graduation: str, tolerances: Tolerances):
+    claim = graduation_claim(sentence)
+    if claim is None:
+        return
+    first, last, hedged = claim
+    recorded = int(graduation[:4])
+    slack = tolerances.graduation_years if hedged else 0
+    if first - slack <= recorded <= last + slack:
+        return
+    if first == last:
+        said = f"you graduated around {first}" if hedged else f"you graduated in {first}"
+    else:
+        said = f"you graduated between {first} and {last}"
+    yield said, f"graduation in {graduation}", "the applicant block", not hedged and first == last

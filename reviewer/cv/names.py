@@ -14,11 +14,12 @@ _STARTERS = {"i", "my", "during", "after", "at", "in", "the", "this", "that", "w
              "before", "over", "for", "our", "we", "then", "later", "last", "each", "every", "through", "with",
              "on", "from", "although", "because", "it", "there", "here", "now", "today", "both", "a",
              "an", "her", "his", "their", "dr.", "mr.", "mrs.", "ms."}
-# Words every hospital name shares: a match must rest on some other word.
+# Words every hospital name shares: a match must rest on some other word. The names of the active region's
+# places ("Atlanta", "Georgia", "Decatur") are such words too; they come from the region pack (``common``).
 GENERIC = {"hospital", "hospitals", "medical", "center", "centre", "clinic", "clinics", "health", "healthcare",
            "system", "university", "school", "of", "the", "and", "&", "memorial", "regional", "community",
            "county", "general", "family", "medicine", "internal", "department", "institute", "foundation",
-           "services", "care", "free", "atlanta", "georgia", "ga", "city", "north", "south", "east", "west",
+           "services", "care", "free", "city", "north", "south", "east", "west",
            "saint", "st.", "st", "for", "children's", "women's", "program", "practice", "associates", "va",
            "teaching", "national", "public", "state", "center,", "campus", "midtown", "downtown", "new"}
 
@@ -31,9 +32,11 @@ class Place:
     distinct: frozenset
 
     @classmethod
-    def of(cls, text: str) -> Place:
+    def of(cls, text: str, common: frozenset = frozenset()) -> Place:
+        """The place a name stands for; ``common``, place words of the region that no more distinguish a
+        name than "hospital" does."""
         folded = " ".join(text.lower().split())
-        return cls(folded, frozenset(distinctive(folded)))
+        return cls(folded, frozenset(distinctive(folded) - common))
 
     def same(self, other: Place) -> bool:
         """Containment either way, or a shared distinctive word ('Grady' ~ 'Grady Health System')."""
@@ -52,11 +55,12 @@ class Name:
     text: str
     start: int
     end: int
+    common: frozenset = frozenset()
 
     @cached_property
     def place(self) -> Place:
         """The name as places are compared, worked out when first needed."""
-        return Place.of(self.text)
+        return Place.of(self.text, self.common)
 
 
 @dataclass(frozen=True)
@@ -68,8 +72,8 @@ class Organization:
     place: Place
 
     @classmethod
-    def of(cls, organization: str, city: str | None = None) -> Organization:
-        return cls(organization.lower(), (city or "").lower(), Place.of(organization))
+    def of(cls, organization: str, city: str | None = None, common: frozenset = frozenset()) -> Organization:
+        return cls(organization.lower(), (city or "").lower(), Place.of(organization, common))
 
     def named_in(self, sentence: SentenceText) -> bool:
         """Whether the sentence names this organization, in full or by a name that matches it (its city alone
@@ -81,8 +85,9 @@ class Organization:
 class SentenceText:
     """A sentence's text, with its lower-cased form and capitalized names worked out once, when first needed."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, common: frozenset = frozenset()):
         self.text = text
+        self.common = common
 
     @cached_property
     def lower(self) -> str:
@@ -90,7 +95,8 @@ class SentenceText:
 
     @cached_property
     def names(self) -> list[Name]:
-        return capitalized_names(self.text)
+        return [Name(n.text, n.start, n.end, self.common) for n in capitalized_names(self.text)] if self.common \
+            else capitalized_names(self.text)
 
 
 def capitalized_names(sentence: str) -> list[Name]:

@@ -60,6 +60,12 @@ class RegionPack:
         lowered = name.lower()
         return next((str(item["closed"]) for item in self.closed if item["name"].lower() == lowered), "")
 
+    def place_words(self) -> frozenset:
+        """The one-word names of the region and its towns ("atlanta", "ga", "decatur"), lower-cased: words that
+        do not tell one organization from another (the CV cross-check compares names without them)."""
+        names = list(self.anchors) + list(self.cv.get("places", ()))
+        return frozenset(name.lower() for name in names if len(name.split()) == 1)
+
     def message_values(self) -> dict:
         """The pack's names as the {region...} placeholders of rule messages."""
         return {f"region_{key}" if key != "region" else "region": value for key, value in self.names.items()}
