@@ -20,3 +20,8 @@ class Notice:
         """The notice as one line for a terminal or a table cell."""
         shown = f' "{self.text}"' if self.text else ""
         return f"{self.where}{shown}: {self.reason}"
+
+
+def unreadable_cv(reason: str) -> Notice:
+    """The notice for a CV that could not be read at all: the statement is reviewed without it."""
+    return Notice("cv", "the CV", "", f"{reason.rstrip('.')}. The statement was reviewed without the CV.")

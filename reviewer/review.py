@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import Context, run_checks
+from .checks.invariants import without_contradictions
 from .errors import InputError
 from .inputs import Document, from_text, read_path
 from .inputs.profile import Exam, Profile
 from .months import is_month
-from .notices import Notice
+from .notices import unreadable_cv
 from .nlp import get_nlp, run_pipeline
 from .nlp.readability import measure, word_count
 from .nlp.typography import plain
@@ -133,15 +134,16 @@ def _load_cv(cv) -> tuple[object, list]:
     try:
         model = load_cv(cv)
     except (CVError, InputError) as exc:
-        reason = str(exc).rstrip(".")
-        return None, [Notice("cv", "the CV", "", f"{reason}. The statement was reviewed without the CV.")]
+        return None, [unreadable_cv(str(exc))]
     return model, list(getattr(model, "notices", ()))
 
 
 def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | None = None,
-           disabled=(), name: str | None = None, rulebook=None, region: str | None = None, nlp=None) -> Review:
+           disabled=(), name: str | None = None, rulebook=None, region: str | None = None, nlp=None,
+           notices=()) -> Review:
     """Review a statement: ``source`` is a pathlib.Path, the text itself, or an inputs.Document;
-    ``region`` names the region pack (default: georgia); ``nlp``, a pipeline of the rulebook's rules built
+    ``region`` names the region pack (default: georgia); ``notices``, what the caller could not read of the
+    inputs (a CV file it could not open, say), shown with the review's own; ``nlp``, a pipeline of the rulebook's rules built
     with another label model (evaluation only; the shared pipeline by default)."""
     rulebook = rulebook or default_rulebook()
     pack = rulebook.region(region)
@@ -153,8 +155,8 @@ def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | Non
     if unknown:
         raise InputError(f"unknown rule id {', '.join(unknown)}; see `reviewer rules` for the ids")
     document = _document(source, name)
-    cv_model, notices = _load_cv(cv)
-    notices = list(document.notices) + notices
+    cv_model, cv_notices = _load_cv(cv)
+    notices = list(document.notices) + list(notices) + cv_notices
     reading = plain(document.text)  # what the pipeline reads: the typography made plain, offsets kept
     doc = run_pipeline(nlp or get_nlp(rulebook.root), reading.text, pack.name)
     sentences = sentence_records(doc, document.text, reading, document.paragraphs)
@@ -173,7 +175,7 @@ def review(source, cv=None, *, as_of: str | None = None, exams: list[Exam] | Non
     ctx = Context(document.text, sentences, passage_ids, passage_words, words, len(document.paragraphs), profile,
                   metrics, pack, [i for i, named in enumerate(doc._.region_named) if named],
                   _closed_mentions(doc, sentences, pack), doc, reading, cv_model, report, doc._.evidence)
-    findings = run_checks(ctx, rulebook, set(disabled))
+    findings = without_contradictions(run_checks(ctx, rulebook, set(disabled)))
     findings.sort(key=lambda f: (f.start if f.start is not None else -1, f.rule))
     return Review(document, sentences, passage, findings, metrics, profile, report.to_dict() if report else None,
                   cv_model, report, as_of, disabled, rulebook, pack, doc._.evidence, notices)

@@ -5,6 +5,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from reviewer import review
 from reviewer.errors import InputError
+from reviewer.notices import unreadable_cv
 from reviewer.inputs.profile import exam_from_dict, parse_exam_flag
 from reviewer.inputs import from_text
 
@@ -46,9 +47,9 @@ def _from_json():
     text = body.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("Give the statement as a non-empty string in 'text'.")
-    cv = body.get("cv")
-    if cv is not None and not isinstance(cv, dict):
-        raise InputError("'cv' must be an object in the CV schema of DESIGN.md.")
+    cv, notices = body.get("cv"), []
+    if cv is not None and not isinstance(cv, dict):  # never a path: the server reads no file it was not sent
+        cv, notices = None, [unreadable_cv("'cv' is not an object in the CV schema of DESIGN.md")]
     as_of = body.get("as_of")
     if as_of is not None and not isinstance(as_of, str):
         raise InputError("'as_of' must be a month written as YYYY-MM.")
@@ -57,7 +58,7 @@ def _from_json():
     if region is not None and not isinstance(region, str):
         raise InputError("'region' must be the name of a region pack, e.g. \"georgia\".")
     return review(from_text(text, name), cv, as_of=as_of, exams=_exam_list(body.get("exams")),
-                  disabled=_strings(body.get("disable"), "disable"), region=region)
+                  disabled=_strings(body.get("disable"), "disable"), region=region, notices=notices)
 
 
 def _from_form():

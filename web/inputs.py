@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from reviewer import review
 from reviewer.errors import InputError
-from reviewer.inputs.profile import Exam
+from reviewer.inputs.profile import Exam, is_score
 from reviewer.months import is_month
 from reviewer.inputs import display_name, from_bytes, from_text
 
@@ -67,13 +67,29 @@ def _upload(files, form, prefix: str, limit: int | None = None) -> tuple[bytes, 
     return data, name
 
 
-def read_submission(form, files, statement_limit: int) -> Submission:
-    """Collect the form's fields; raise InputError with a plain sentence when nothing usable was sent."""
-    sub = Submission(**{name: (form.get(name) or "").strip() if name != "text" else form.get("text") or ""
+def line_endings(text: str) -> str:
+    """Pasted text with the browser's CRLF line endings made LF, so every count agrees with the form's."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_fields(form) -> Submission:
+    """The form's typed fields, which never fail to read: kept and shown again if the review cannot run."""
+    sub = Submission(**{name: (form.get(name) or "").strip() if name != "text" else line_endings(form.get("text") or "")
                         for name in TEXT_FIELDS})
+    sub.disabled = [rule for rule in form.getlist("disable") if rule]
+    return sub
+
+
+def chosen_files(files) -> list[tuple[str, str]]:
+    """(field, file name) of each file the user chose, to name them when they must be chosen again."""
+    return [(field, display_name(f.filename)) for field in ("statement", "cv") for f in files.getlist(field) if f.filename]
+
+
+def read_submission(form, files, statement_limit: int, sub: Submission | None = None) -> Submission:
+    """Collect the form's fields; raise InputError with a plain sentence when nothing usable was sent."""
+    sub = sub or read_fields(form)
     sub.statement = _upload(files, form, "statement", statement_limit)
     sub.cv = _upload(files, form, "cv")
-    sub.disabled = [rule for rule in form.getlist("disable") if rule]
     if not sub.text.strip() and sub.statement is None:
         raise InputError("Paste your statement or choose a .docx file.")
     if sub.text.strip() and sub.statement is not None:
@@ -81,15 +97,31 @@ def read_submission(form, files, statement_limit: int) -> Submission:
     return sub
 
 
-def submission_from(request, config) -> Submission:
-    """The submission of a Flask request, with the app's statement size limit."""
-    return read_submission(request.form, request.files, config.get("REVIEWER_MAX_STATEMENT_BYTES", STATEMENT_LIMIT))
+# What to do with a file of a kind the reviewer cannot read, by its suffix.
+FORMAT_ADVICE = {
+    ".doc": "Open it in Word and choose File, Save As, Word Document (.docx); or paste the text into the box.",
+    ".pdf": "A PDF cannot be read reliably: save the statement from your word processor as .docx, or paste the text into the box.",
+    ".rtf": "Open it in your word processor and save it as a Word Document (.docx), or paste the text into the box.",
+    ".odt": "In LibreOffice choose File, Save As, Word 2007-365 (.docx); or paste the text into the box.",
+    ".pages": "In Pages choose File, Export To, Word (.docx); or paste the text into the box.",
+}
+
+
+def format_advice(name: str) -> str:
+    """What to do instead when a statement file is of a kind we do not read ('' for other files)."""
+    suffix = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+    return FORMAT_ADVICE.get(suffix, "")
+
+
+def submission_from(request, config, sub: Submission | None = None) -> Submission:
+    """The submission of a Flask request, with the app's statement size limit (``sub``: its fields, read already)."""
+    return read_submission(request.form, request.files, config.get("REVIEWER_MAX_STATEMENT_BYTES", STATEMENT_LIMIT), sub)
 
 
 def _count(value: str, what: str) -> int | None:
     if not value:
         return None
-    if not value.isdigit() or not 1 <= int(value) <= 9:
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 9:
         raise InputError(f"{what} must be a whole number from 1 to 9.")
     return int(value)
 
@@ -113,7 +145,7 @@ def exams(sub: Submission) -> list[Exam]:
     attempts = _count(sub.step2_attempts, "Step 2 CK attempts")
     score = None
     if sub.step2_score:
-        if not sub.step2_score.isdigit() or not 1 <= int(sub.step2_score) <= 300:
+        if not is_score(sub.step2_score):
             raise InputError("The Step 2 CK score must be a number from 1 to 300.")
         score = int(sub.step2_score)
     if score is not None or attempts:
@@ -123,18 +155,28 @@ def exams(sub: Submission) -> list[Exam]:
 
 
 def _cv(sub: Submission):
-    """The uploaded CV, with the form's graduation month when the CV does not give one."""
-    if sub.graduation and not is_month(sub.graduation):
-        raise InputError("The graduation month must be written as YYYY-MM, e.g. 2019-06.")
+    """The uploaded CV, with the form's graduation month when the CV does not give one, and the notices about
+    what could not be used (a CV problem never blocks the statement's review)."""
+    from reviewer.errors import ReviewerError
+    from reviewer.notices import Notice, unreadable_cv
+    notices = []
+    graduation = sub.graduation
+    if graduation and not is_month(graduation):
+        notices.append(Notice("cv", "the graduation month", graduation[:80],
+                              "it is not written as YYYY-MM (e.g. 2019-06), so it was left out"))
+        graduation = None
     if sub.cv is None:
-        return None
+        return None, notices
     from reviewer.cv import Applicant, load_cv_bytes
-    cv = load_cv_bytes(*sub.cv)
-    if sub.graduation:
+    try:
+        cv = load_cv_bytes(*sub.cv)
+    except ReviewerError as exc:
+        return None, notices + [unreadable_cv(str(exc))]
+    if graduation:
         applicant = cv.applicant or Applicant()
         if not applicant.graduation:
-            cv = dataclasses.replace(cv, applicant=dataclasses.replace(applicant, graduation=sub.graduation))
-    return cv
+            cv = dataclasses.replace(cv, applicant=dataclasses.replace(applicant, graduation=graduation))
+    return cv, notices
 
 
 def run_review(sub: Submission, extra_exams=()):
@@ -145,5 +187,6 @@ def run_review(sub: Submission, extra_exams=()):
         document = from_text(sub.text, "pasted text")
     if sub.as_of and not is_month(sub.as_of):
         raise InputError("The application month must be written as YYYY-MM, e.g. 2026-09.")
-    return review(document, _cv(sub), as_of=sub.as_of or None, exams=exams(sub) + list(extra_exams), disabled=sub.disabled,
-                  region=sub.region or None)
+    cv, notices = _cv(sub)
+    return review(document, cv, as_of=sub.as_of or None, exams=exams(sub) + list(extra_exams), disabled=sub.disabled,
+                  region=sub.region or None, notices=notices)

@@ -64,6 +64,16 @@ class Context:
 
 
 def quote(text: str, limit: int = 80) -> str:
-    """A sentence shortened to at most ``limit`` characters for a message."""
+    """A sentence shortened to at most ``limit`` characters for a message, cut between words."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def counted(n: int, word: str) -> str:
+    """'1 sentence', '3 sentences'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

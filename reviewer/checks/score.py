@@ -1,7 +1,7 @@
 """The score rules: is a flagged result addressed, briefly, with growth, without blame, not dominating."""
 from __future__ import annotations
 
-from .context import quote
+from .context import counted, quote
 from .registry import check
 
 
@@ -12,16 +12,23 @@ def not_addressed(ctx, rule):
     return []
 
 
+def _record_is_fine(ctx) -> bool:
+    """Whether the exam record is known and holds no red flag: the passage should go (score.unnecessary), so
+    advice on its length, growth or place would contradict that."""
+    return bool(ctx.profile and ctx.profile.exams and not ctx.profile.flagged)
+
+
 @check("score.unnecessary")
 def unnecessary(ctx, rule):
-    if ctx.profile and ctx.profile.exams and not ctx.profile.flagged and ctx.passage:
-        return [ctx.finding(rule, **ctx.span(ctx.passage), n=len(ctx.passage))]
+    if _record_is_fine(ctx) and ctx.passage:
+        return [ctx.finding(rule, **ctx.span(ctx.passage), n=len(ctx.passage),
+                            size=counted(len(ctx.passage), "sentence"))]
     return []
 
 
 @check("score.too_short")
 def too_short(ctx, rule):
-    if len(ctx.passage) == rule.param("min_sentences", 2) - 1:
+    if len(ctx.passage) == rule.param("min_sentences", 2) - 1 and not _record_is_fine(ctx):
         s = ctx.sentences[ctx.passage[0]]
         return [ctx.finding(rule, **ctx.span(ctx.passage), sentence=quote(s.text))]
     return []
@@ -30,7 +37,7 @@ def too_short(ctx, rule):
 @check("score.too_long")
 def too_long(ctx, rule):
     limit = rule.param("max_sentences", 4)
-    if len(ctx.passage) > limit:
+    if len(ctx.passage) > limit and not _record_is_fine(ctx):
         sure = sum(ctx.sure(i, "score_disclosure") for i in ctx.passage) > limit
         return [ctx.finding(rule, sure, **ctx.span(ctx.passage), n=len(ctx.passage), limit=limit)]
     return []
@@ -38,9 +45,9 @@ def too_long(ctx, rule):
 
 @check("score.no_growth")
 def no_growth(ctx, rule):
-    if ctx.passage and not any("growth" in ctx.sentences[i].labels for i in ctx.passage):
+    if ctx.passage and not _record_is_fine(ctx) and not any("growth" in ctx.sentences[i].labels for i in ctx.passage):
         return [ctx.finding(rule, ctx.surely_absent("growth", ctx.passage), **ctx.span(ctx.passage),
-                            n=len(ctx.passage))]
+                            n=len(ctx.passage), size=counted(len(ctx.passage), "sentence"))]
     return []
 
 
@@ -52,7 +59,7 @@ def blame(ctx, rule):
 
 @check("score.dominates")
 def dominates(ctx, rule):
-    if not ctx.passage:
+    if not ctx.passage or _record_is_fine(ctx):
         return []
     limit = rule.param("max_share", 0.20)
     share = ctx.passage_words / ctx.words if ctx.words else 0.0

@@ -12,7 +12,7 @@ from ..months import to_index
 from .durations import Duration, durations
 from .literals import may_match_any
 from .names import Organization, SentenceText
-from .owner import MINE, OTHER, UNSURE, whose
+from .owner import MINE, OTHER, clause, whose
 from .record_claims import (ATTEMPT_NEEDS, GRADUATION_NEEDS, SCORE_NEEDS, AttemptClaim, attempt_claims,
                             graduation_claim, score_claims)
 from .report import entry_name
@@ -108,9 +108,9 @@ def _stay_conflicts(sentence: SentenceText, record: _Record, tolerances: Toleran
     owner = whose(sentence.text, duration.start, duration.end)
     if owner == OTHER:
         return
-    place = _named_place(sentence, record)
+    place = _named_place(SentenceText(clause(sentence.text, duration.start, duration.end), sentence.common), record)
     if place is None:
-        return
+        return  # no place named in the stay's own clause ("I lived with my aunt for two years, who works at Grady")
     entries, same_name = place
     span = _months_at(entries, record.as_of)
     if span is None:

@@ -8,8 +8,9 @@ from ..errors import CVError
 
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
           "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-# A season read as a start begins at its first month and, read as an end, stops at its last.
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 2)}
+# A season read as a start begins at its first month and, read as an end, stops at its last. Winter runs
+# from December of the year written into February of the next ("Winter 2021" = 2021-12 to 2022-02).
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 ONGOING = {"present", "current", "now", "ongoing", "today", "to date", "date", "to present"}
 HINT = "write a month such as 2021-03, 03/2021 or Mar 2021"
 
@@ -67,7 +68,7 @@ def parse_period(text: str) -> Period:
         word, year = match.group(1), match.group(2)
         if word in SEASONS:
             first, last = SEASONS[word]
-            return Period(f"{year}-{first:02d}", f"{year}-{last:02d}")
+            return Period(f"{year}-{first:02d}", f"{int(year) + (last < first):04d}-{last:02d}")
         number = MONTHS.get(word[:4] if word[:4] == "sept" else word[:3])
         if number and (word in MONTHS or _full_month_name(word)):
             return Period(f"{year}-{number:02d}", f"{year}-{number:02d}")
@@ -122,6 +123,9 @@ def split_range(text: str) -> tuple[str, str | None]:
 
 def _pair(left: str, right: str, whole: str) -> tuple[str, str | None]:
     left = re.sub(r"^from\s+", "", left.strip(), flags=re.I)
+    shared = re.search(r"(?:19|20)\d\d$", right.strip())
+    if shared and re.fullmatch(r"[a-z]+\.?", left, re.I) and not _YEAR_ONLY.match(right.strip()):
+        left = f"{left} {shared.group(0)}"  # "Jan–Mar 2020": the start month takes the end's year
     if not left:
         raise CVError(f"{whole!r} has no start date; {HINT}")
     parse_period(left)
@@ -138,3 +142,35 @@ def _build(start: Period, end: Period | None) -> DateRange:
     return DateRange(start.first, end.last if end else None, imprecise,
                      start.last if imprecise else None,
                      (end.first if end else None) if imprecise else None)
+
+
+def parse_graduation(text: str) -> str:
+    """A graduation date as a month: a year written alone means June of that year (when most medical schools
+    graduate), a season its first month, a month itself; raise CVError naming the text otherwise."""
+    period = parse_period(text)
+    if _YEAR_ONLY.match(" ".join(str(text).split())):
+        return f"{period.first[:4]}-06"
+    return period.first if period.imprecise else period.last
+
+
+# Dates as they stand in the lines of a Word or text CV. Month names are spelled out so that "Marietta 2020"
+# is not read as March; a year stands alone (not inside a ZIP code, a phone number or a longer number).
+_MONTH_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+               r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_LINE_YEAR = r"(?:19|20)\d\d(?![\d])"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_WORD_DATE = rf"(?:{_MONTH_WORD}|{_SEASON}),?[\s-]*(?:\d{{1,2}},?\s+)?{_LINE_YEAR}"
+_NUMBER_DATE = rf"\d{{1,2}}[/.-](?:\d{{1,2}}[/.-])?{_LINE_YEAR}|{_LINE_YEAR}[/.-]\d{{1,2}}(?!\d)"
+LINE_DATE = rf"(?:{_WORD_DATE}|{_NUMBER_DATE}|{_LINE_YEAR})"
+_ENDLESS = r"present|current(?:ly)?|now|ongoing|today|date"
+_LINK = r"\s*(?:–|—|−|-+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+_SHARED_YEAR = rf"(?:{_MONTH_WORD}|{_SEASON}){_LINK}{_WORD_DATE}"  # "Jan–Mar 2020": the year written once
+# A written range or single date; (?<![\w/.-]) keeps it from starting inside a word or a longer number.
+LINE_RANGE = re.compile(rf"(?<![\w/.-])(?:(?:since|from)\s+)?(?:{_SHARED_YEAR}|{LINE_DATE}(?:{_LINK}(?:{LINE_DATE}"
+                        rf"|{_ENDLESS}\b))?)", re.I)
+# The same without a year standing alone: a range, or a date with its month ("Jan 2021 – Mar 2021", "06/2021").
+LINE_RANGE_WITH_MONTH = re.compile(rf"(?<![\w/.-])(?:(?:since|from)\s+)?(?:{_SHARED_YEAR}|{LINE_DATE}{_LINK}"
+                                   rf"(?:{LINE_DATE}|{_ENDLESS}\b)|{_WORD_DATE}|{_NUMBER_DATE})", re.I)
+# A word in a month's place ("Smarch 2020", "Jnue 2021"): reported as a date that cannot be read.
+LINE_MISSPELT = re.compile(rf"(?<![\w/.-])[a-z]{{3,10}}\.?\s+{_LINE_YEAR}(?:{_LINK}(?:{LINE_DATE}|[a-z]{{3,10}}\.?\s+"
+                           rf"{_LINE_YEAR}|{_ENDLESS}\b))?", re.I)

@@ -14,14 +14,19 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 NUMBER_WORDS = {w: n for n, w in enumerate(_ONES)} | _TENS | {"a": 1, "an": 1, "a couple of": 2, "half a": 0.5}
 _NUM = (r"\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
         r"|a couple of|half a|" + "|".join(sorted(_ONES, key=len, reverse=True)) + r"|an|a")
-DURATION = re.compile(rf"\b(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>day|week|month|year)s?"
+DURATION = re.compile(rf"\b(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:full|whole|entire|straight|"
+                      rf"consecutive|long)\s+)?(?P<unit>day|week|month|year)s?"
                       rf"(?:[\s-]long)?(?P<half2>\s+and\s+a\s+half)?\b", re.I)
-_NOT_A_STAY = re.compile(r"^[\s-]*(?:ago|later|earlier|before|after|prior|old|of age|into|in advance|"
+_NOT_A_STAY = re.compile(r"^[\s-]*(?:ago|later|earlier|old|of age|into|in advance|"
                          r"(?:a|an|per|each|every)\s+(?:day|week|month|year))\b", re.I)
+# "two months before the exam" times something else; "for two months before moving here" is still a stay
+_WHEN = re.compile(r"^[\s-]*(?:before|after|prior)\b", re.I)
+_STAY_FOR = {"for", "spent", "during", "over", "dedicated", "devoted"}
 # A stay is introduced by one of these words ("spent nine weeks", "my ten-week", "for two years");
 # "in two years" or "eleven times in two years" usually counts something else.
 _STAY_BEFORE = {"for", "spent", "my", "a", "an", "the", "during", "over", "after", "completed", "almost", "nearly",
-                "dedicated", "devoted", "invested", "gave", "committed", "of",
+                "dedicated", "devoted", "invested", "gave", "committed", "of", "lasted", "lasting", "was", "were",
+                "totaled", "totalled",
                 "about", "approximately", "roughly", "than", "whole", "entire", "full", "those", "these", "that",
                 "this", "our", "just", "only", "another", "first", "last", "final", "past", ""}
 # What a stay needs, to rule most sentences out before the slower patterns: a unit, and one of these word
@@ -29,7 +34,8 @@ _STAY_BEFORE = {"for", "spent", "my", "a", "an", "the", "during", "over", "after
 _UNIT_WORDS = tuple(_UNITS)
 _STAY_STEMS = ("spent", "spend", "rotat", "observ", "extern", "clerk", "elective", "work", "volunteer", "train",
                "research", "serv", "shadow", "coordinat", "assist", "scrib", "fellow", "resident", "residency", "house",
-               "intern", "taught", "teach", "practic", "employ", "stay")
+               "intern", "taught", "teach", "practic", "employ", "stay", "lasted", "lasting", "time", "visit",
+               "stint", "tenure", "period")
 _STAY_WORDS = re.compile(r"\b(?:" + "|".join(_STAY_STEMS) + ")", re.I)
 _AT_PLACE = re.compile(r"\s+(?:at|in|with)\s+(?:the\s+)?[A-Z]")  # "my twelve months at Tamarind Grove Hospital"
 _BARE_ARTICLE_OK = {"for", "spent", "nearly", "almost", "about", "over", "than", "full", "whole", "entire",
@@ -43,7 +49,7 @@ _HEDGES = [
     ("over", r"(?:well|just|a little|slightly|a bit)\s+over|more than|over|longer than|at least|upwards of|beyond"),
     ("under", r"(?:just|a little|slightly|a bit)\s+(?:under|less than|short of)|almost|nearly|close to|not quite|"
               r"less than|under|fewer than|up to|short of"),
-    ("about", r"about|around|roughly|approximately|some|circa|give or take"),
+    ("about", r"about|around|roughly|approximately|some|circa|give or take|more or less|sometime around"),
 ]
 _HEDGE_BEFORE = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _HEDGES) + r")\s*$", re.I)
 _ABOUT_AFTER = re.compile(r"^\s*(?:or so|or thereabouts|give or take)\b", re.I)
@@ -106,6 +112,10 @@ def durations(sentence: str) -> list[Duration]:
         previous = before[-1].lower().strip(",") if before else ""
         if _NOT_A_STAY.match(sentence[match.end():]) or previous in _FREQUENCY_BEFORE:
             continue
+        if _WHEN.match(sentence[match.end():]):
+            unhedged = sentence[:hedge.start()].split() if hedge else before
+            if not unhedged or unhedged[-1].lower().strip(",") not in _STAY_FOR:
+                continue
         if num in ("a", "an") and previous not in _BARE_ARTICLE_OK and not hedge:
             continue
         if previous not in _STAY_BEFORE and num not in ("a", "an") and not hedge:

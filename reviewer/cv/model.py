@@ -63,12 +63,14 @@ class Experience:
 
 @dataclass(frozen=True)
 class CV:
-    """An applicant file: applicant block (or None), experiences, and unplaced lines from Word/text CVs."""
+    """An applicant file: applicant block (or None), experiences, the lines of a Word/text CV no reader could
+    place, and notices (reviewer.notices.Notice, source "cv") about what could not be read and was left out."""
 
     applicant: Applicant | None = None
     experiences: list = field(default_factory=list)
     has_timeline: bool = False
     unplaced: list = field(default_factory=list)
+    notices: list = field(default_factory=list)
 
     @property
     def exams(self) -> list[Exam]:

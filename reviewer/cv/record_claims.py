@@ -11,17 +11,21 @@ from dataclasses import dataclass
 from ..inputs.profile import normalize_exam_name
 from .literals import may_match
 
+# "I did not need a second attempt": a first-attempt pass, said through the attempt that was not needed
+_NO_SECOND = r"\b(?:did not|didn't|never|without)\s+(?:need(?:ing|ed)?|requir(?:e|ed|ing))\s+(?:a|any|another)\s+" \
+             r"(?:second|another|further)?\s*(?:attempt|try|sitting|retake)\b"
 _EXAM_NAME = re.compile(r"\b(?:usmle\s+)?step\s*(?:1|one|2\s*ck|2|two|3|three)\b(?:\s*ck\b)?|\b2\s*ck\b", re.I)
 _GENERIC_EXAMS = re.compile(r"\b(?:usmle|boards|steps|exam|exams|examination|examinations)\b", re.I)
 _EVERY_EXAM = re.compile(r"\b(?:every|all|each|both)\b(?:\s+\w+){0,3}?\s+(?:exams?|examinations|steps|boards)\b", re.I)
-_FIRST_ATTEMPT = re.compile(r"\bfirst[\s-](?:attempts?|tries|try|sittings?|time)\b|"
-                            r"\bnever (?:failed|retook|repeated|re-?sat|had to (?:retake|repeat|resit|re-sit|sit))\b",
-                            re.I)
+_FIRST_ATTEMPT = re.compile(r"\bfirst[\s-](?:attempts?|tries|try|sittings?|time|opportunity|chance|go|shot)\b|"
+                            r"\bnever (?:failed|retook|repeated|re-?sat|had to (?:retake|repeat|resit|re-sit|sit))\b|"
+                            r"\b(?:took|sat|wrote|attempted)\b[^.;,]{0,25}?\bonce\b|"
+                            r"\b(?:in|on|at)\s+(?:one|a single)\s+(?:attempt|try|sitting|go)\b|" + _NO_SECOND, re.I)
 _FAIL_WORDS = re.compile(r"\bfail|\bdid not pass|\bdidn't pass|\bunsuccessful|\bnot pass|\bsecond attempt|\bretake|"
-                         r"\bretook|\bre-?sat\b", re.I)
-_PASS_WORDS = re.compile(r"\bpass(?:ed|es|ing|er)?\b|\bcleared\b|\bsucceeded\b", re.I)
+                         r"\bretook|\bre-?sat\b|\bfell short\b|\bbelow the pass|\bmissed the pass", re.I)
+_PASS_WORDS = re.compile(r"\bpass(?:ed|es|ing|er)?\b|\bcleared\b|\bsucceeded\b|\b(?:got|made it|came) through\b", re.I)
 _GRADING = re.compile(r"\bpass[/-]fail\b|\bpass or fail\b", re.I)  # how an exam is graded, not a result
-_NEGATED = re.compile(r"\b(?:not|never|n't|no)\s+(?:\w+\s+)?(?:pass|successful|succeed|clear)", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|n't|no)\s+(?:\w+\s+){0,3}?(?:pass|successful|succeed|clear)", re.I)
 _OTHERS_ATTEMPT = re.compile(r"\b(?:their|his|her|your)\s+first[\s-](?:attempt|try|sitting)\b", re.I)
 
 # --- attempts other than the first: "passed on my second attempt", "failed it twice", "after two attempts" ----
@@ -30,10 +34,11 @@ _COUNTS = {"once": 1, "one time": 1, "twice": 2, "two times": 2, "2 times": 2, "
            "thrice": 3, "four times": 4}
 _ORDINAL = r"(?P<ordinal>second|2nd|third|3rd|fourth|4th|fifth|5th)"
 _PASSED_ON_NTH = re.compile(
-    rf"\b(?:pass\w*|clear\w*|succeed\w*|success\w*)\b[^.;]{{0,50}}?\b(?:on|at|in|with)\s+(?:my|the|our|a)?\s*{_ORDINAL}"
-    r"[\s-](?:attempt|try|sitting|time|go)\b"
-    rf"|\b(?:on|at|in|with)\s+(?:my|the|our|a)?\s*{_ORDINAL.replace('ordinal', 'ordinal2')}[\s-](?:attempt|try|sitting|time|go)"
-    r"\b[^.;]{0,50}?\b(?:pass\w*|clear\w*|succeed\w*|success\w*)\b", re.I)
+    rf"\b(?:pass\w*|clear\w*|succeed\w*|success\w*|got through)\b[^.;]{{0,50}}?\b(?:(?:on|at|in|with)\s+)?"
+    rf"(?:my|the|our|a)\s*{_ORDINAL}[\s-](?:attempt|try|sitting|time|go|opportunity|chance)\b"
+    rf"|\b(?:(?:on|at|in|with|after)\s+)?(?:my|the|our|a)\s*{_ORDINAL.replace('ordinal', 'ordinal2')}[\s-]"
+    r"(?:attempt|try|sitting|time|go|opportunity|chance)\b[^.;]{0,50}?\b(?:pass\w*|clear\w*|succeed\w*|success\w*|"
+    r"got through)\b", re.I)
 _FAILED_N = re.compile(r"\b(?:fail\w*|did not pass|didn't pass|was unsuccessful)\b[^.;,]{0,30}?\b(?P<count>once|one time|"
                        r"twice|two times|2 times|three times|3 times|thrice|four times)\b", re.I)
 _SOME_FAIL = re.compile(r"\b(?:fail\w*|did not pass|didn't pass|not pass\w*|unsuccessful|retook|retake|re-?sat|"
@@ -44,13 +49,13 @@ _NO_FAIL = re.compile(r"\b(?:never|not|n't|without)\s+(?:\w+\s+)?(?:fail\w*|reta
 # --- scores ---------------------------------------------------------------------------------------------------
 _SCORE_WORDS = re.compile(r"\bscor|\bpoints?\b|\bachiev|\bearn|\breceived\b|\bgot\b|\bpass|\ba\s+\d{3}\s+on\b|"
                           r"\b\d{3}\s+(?:on|in)\b|\bresult|\bobtain|\battain|\bsecured\b|\bmade\b|\bmark|"
-                          r"\b(?:was|were|is|of)\s+(?:a\s+)?\d{3}\b", re.I)
+                          r"\b(?:was|were|is|of|with)\s+(?:a\s+)?\d{3}\b", re.I)
 # A number that is not the applicant's score: a target, a cut-off, a practice test, someone else's
 _NOT_MY_SCORE = re.compile(r"\b(?:cutoff|cut-off|threshold|minimum|passing score|target|goal|aim\w*|predict\w*|"
                            r"practice|self-assessment|nbme|uwsa|from|average|mean|median|needed|required|hoped|"
                            r"wanted|expected)\b[^.\d]{0,25}$", re.I)
 _SCORE_HEDGES = [
-    ("about", r"about|around|approximately|roughly|circa|close to|near|~"),
+    ("about", r"about|around|approximately|roughly|circa|close to|near|more or less|~"),
     ("under", r"almost|nearly|just under|just below|a little under|slightly under|slightly below"),
     ("above", r"above|over|more than|higher than|greater than|at least|in excess of|beyond"),
     ("below", r"below|under|less than|lower than|beneath|short of"),
@@ -63,7 +68,8 @@ SCORE_REACH = 45  # characters between a score and the exam it belongs to
 _SCORE = re.compile(r"(?<![\d.])(1\d\d|2\d\d|300)(?![\d%])(?!\s*(?:%|percent|hours|patients|questions|beds|days|"
                     r"weeks|months|miles|people|cases|members|students|residents))", re.I)
 _BREAK_BEFORE = re.compile(r"\band\b|\bbut\b|,|\d")  # between an exam and a score that is not its own
-_ON_EXAM = re.compile(r"\s*(?:on|in|for)\b[^,\d]*$")  # "224 on Step 2 CK", "238 in Step 2 CK"
+_ON_EXAM = re.compile(r"\s*(?:I\s+(?:earned|got|scored|received|obtained|achieved|made)\s+)?(?:on|in|for)\b[^,\d]*$")
+# "224 on Step 2 CK", "238 in Step 2 CK", "the 251 I earned on Step 2 CK"
 _USMLE = re.compile(r"^usmle\s+", re.I)
 
 # --- graduation -----------------------------------------------------------------------------------------------
@@ -71,25 +77,29 @@ _YEAR = r"((?:19|20)\d\d)"
 _MED_DEGREE = r"(?:medical school|med school|medical college|medical university|my medical (?:degree|studies|training)|" \
               r"my (?:MD|M\.D\.|MBBS|MBChB|MBBCh|degree in medicine)|the MD|the MBBS|MD|MBBS)"
 _GRADUATION = re.compile(
-    rf"\b(?:graduated|graduating|my graduation|(?:finished|completed|received|earned|obtained|got|took)\s+{_MED_DEGREE})"
-    rf"\b(?:[^.;]{{0,80}}?)\b(?:in|class of)\s+(?P<hedge>(?:about|around|approximately|circa|roughly)\s+)?"
-    rf"(?:(?:the\s+)?year\s+|[A-Z][a-z]+\s+)?{_YEAR}\b"
-    rf"|\b[Ii]n\s+(?:[A-Z][a-z]+\s+)?{_YEAR},?\s+I\s+(?:graduated|finished\s+{_MED_DEGREE}|completed\s+{_MED_DEGREE})")
+    rf"\b(?:graduated|graduating|graduate|my graduation|(?:finished|completed|received|earned|obtained|got|took)\s+"
+    rf"{_MED_DEGREE})\b(?:[^.;]{{0,80}}?)\b(?:in|class of)\s+(?P<hedge>(?:sometime\s+)?(?:about|around|"
+    rf"approximately|circa|roughly|more or less)\s+)?(?:(?:the\s+)?year\s+|[A-Z][a-z]+\s+|(?:spring|summer|fall|autumn|"
+    rf"winter)\s+(?:of\s+)?)?{_YEAR}\b"
+    rf"|\b[Ii]n\s+(?:[A-Z][a-z]+\s+)?{_YEAR},?\s+I\s+(?:graduated|finished\s+{_MED_DEGREE}|completed\s+{_MED_DEGREE})"
+    rf"|\bmy\s+{_YEAR}\s+graduation\b"
+    rf"|\bgraduated\s+(?P<hedge2>(?:sometime\s+)?(?:about|around|approximately|circa|roughly))\s+{_YEAR}")
 # "before 2016", "in the early 2010s": when, roughly (a hedged claim)
 _GRADUATION_SPAN = re.compile(
     rf"\b(?:graduated|graduating|(?:finished|completed|received|earned|obtained)\s+{_MED_DEGREE})\b[^.;]{{0,60}}?"
     r"\b(?:(?P<side>before|after|by)\s+(?P<year>(?:19|20)\d\d)|in\s+the\s+(?P<part>early|mid|late)[\s-]*"
     r"(?P<decade>(?:19|20)\d)0'?s)\b")
-_NOT_MINE = re.compile(r"\b(?:will graduate|my (?:sister|brother|mother|father|son|daughter|wife|husband|cousin|"
-                       r"friend))", re.I)
+_NOT_MINE = re.compile(r"\b(?:my|our|his|her|their)\s+(?:sister|brother|mother|father|son|daughter|wife|husband|"
+                       r"cousin|friend|classmates?|colleagues?)\b", re.I)
 _OTHER_DEGREE = re.compile(r"\b(?:high school|secondary school|(?<!medical )college|undergraduate|bachelor\w*|"
                            r"master\w*|mph|msc|ms\b|phd|residency|fellowship|nursing school|pharmacy)\b", re.I)
 
 # What a match needs, to rule most sentences out before the slower patterns: a first-attempt claim a word of each
 # group ("first try", "never retook"); a stated score the first digit of _SCORE and an exam ("step", or the "ck"
 # of "2 CK"); a stated graduation year the stem of _GRADUATION, a case-sensitive pattern.
-FIRST_ATTEMPT_NEEDS = (("first", "never"), ("attempt", "tries", "try", "sitting", "time", "failed", "retook", "repeated",
-                                            "re-sat", "resat", "had to"))
+FIRST_ATTEMPT_NEEDS = (("first", "never", "once", "one", "single", "need", "requir"),
+                       ("attempt", "tries", "try", "sitting", "time", "opportunity", "chance", "go", "shot", "failed",
+                        "retook", "repeated", "re-sat", "resat", "had to", "once", "retake"))
 ATTEMPT_NEEDS = (("fail", "pass", "attempt", "try", "sitting", "retook", "retake", "re-sat", "resat", "repeat",
                   "unsuccessful", "clear", "succe"),)
 SCORE_NEEDS = (("1", "2", "3"), ("step", "ck"))
@@ -135,11 +145,16 @@ def first_attempt_claim(sentence: str) -> list[str] | None:
     """Exams claimed as passed on the first attempt: the one named nearest before the claim, [] for all USMLE
     exams when none is named, None when the sentence makes no such claim (an admitted failure is not one)."""
     claim = _FIRST_ATTEMPT.search(sentence) if may_match(sentence, *FIRST_ATTEMPT_NEEDS) else None
-    if not claim or _FAIL_WORDS.search(sentence.replace("never failed", "")) or _NEGATED.search(sentence):
+    if not claim:
+        return None
+    rest = sentence
+    if re.match(r"never|did|didn't|without", claim.group(0), re.I):
+        rest = rest.replace(claim.group(0), "")  # its own "failed" or "second attempt" admits no failure
+    if _FAIL_WORDS.search(rest) or _NEGATED.search(sentence):
         return None
     if _OTHERS_ATTEMPT.search(sentence):
         return None
-    if not claim.group(0).lower().startswith("never") and not _PASS_WORDS.search(sentence):
+    if not re.match(r"never|did|without", claim.group(0), re.I) and not _PASS_WORDS.search(sentence):
         return None
     mentions = [(m.start(), m.group(0)) for m in _EXAM_NAME.finditer(sentence)]
     before = [text for start, text in mentions if start < claim.start()]
@@ -204,7 +219,7 @@ def score_claims(sentence: str) -> list[ScoreClaim]:
     for match in _RANGE.finditer(sentence):
         low, high = sorted((int(match.group("a")), int(match.group("b"))))
         exam = _score_owner(sentence, match, exams)
-        if exam and low < high and not _NOT_MY_SCORE.search(sentence[:match.start()]):
+        if exam and low < high and not _not_mine(sentence[:match.start()]):
             claims.append(ScoreClaim(_exam(exam.group(0)), low, high, match.group(0), match.start(), match.end()))
             taken.append((match.start(), match.end()))
     for match in _DECADE.finditer(sentence):
@@ -213,7 +228,7 @@ def score_claims(sentence: str) -> list[ScoreClaim]:
         low, high = {"low": (0, 3), "lower": (0, 4), "mid": (3, 6), "middle": (3, 6), "high": (6, 9),
                      "upper": (5, 9)}.get(part, (0, 9))
         exam = _score_owner(sentence, match, exams)
-        if exam and not _NOT_MY_SCORE.search(sentence[:match.start()]):
+        if exam and not _not_mine(sentence[:match.start()]):
             claims.append(ScoreClaim(_exam(exam.group(0)), base + low, base + high, match.group(0), match.start(),
                                      match.end()))
             taken.append((match.start(), match.end()))
@@ -221,7 +236,7 @@ def score_claims(sentence: str) -> list[ScoreClaim]:
         if any(start <= number.start() < end for start, end in taken):
             continue
         lead = sentence[:number.start()]
-        if _NOT_MY_SCORE.search(lead):
+        if _not_mine(lead):
             continue
         exam = _score_owner(sentence, number, exams)
         if not exam:
@@ -234,6 +249,12 @@ def score_claims(sentence: str) -> list[ScoreClaim]:
         start = hedge.start() if hedge else number.start()
         claims.append(ScoreClaim(_exam(exam.group(0)), low, high, sentence[start:number.end()], start, number.end()))
     return claims
+
+
+def _not_mine(lead: str) -> bool:
+    """Whether the words right before a number make it a target, a cut-off or someone else's score (the exam
+    names among them, "Step 2 CK", do not count as numbers)."""
+    return bool(_NOT_MY_SCORE.search(_EXAM_NAME.sub(lambda m: "x" * len(m.group(0)), lead)))
 
 
 def _exam(mention: str) -> str:
@@ -268,8 +289,8 @@ def graduation_claim(sentence: str) -> tuple[int, int, bool] | None:
         return None
     match = _GRADUATION.search(sentence)
     if match and not _OTHER_DEGREE.search(sentence[:match.end()]):
-        year = int(match.group(2) or match.group(3))
-        return year, year, bool(match.group("hedge"))
+        year = int(next(g for g in match.groups()[1:] if g and g.isdigit()))
+        return year, year, bool(match.group("hedge") or match.group("hedge2"))
     span = _GRADUATION_SPAN.search(sentence)
     if span and not _OTHER_DEGREE.search(sentence[:span.end()]):
         if span.group("year"):

@@ -21,7 +21,7 @@ POSITION = ("relative_position", "first_sentence", "last_sentence", "length")
 
 def number_kind(text: str, low_score: int) -> str | None:
     """The word a number stands as: a low score, a score, a year or a number (None for a word)."""
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):  # "²" and "①" pass str.isdigit but are not numbers int() reads
         return None
     value = int(text)
     if 100 <= value < 300:

@@ -44,7 +44,7 @@ RANGES = [
     ("Fall 2018", "2018-09", "2018-11", True),
     ("Autumn 2018", "2018-09", "2018-11", True),
     ("Spring 2020 – Summer 2021", "2020-03", "2021-08", True),
-    ("Winter 2021", "2021-01", "2021-02", True),
+    ("Winter 2021", "2021-12", "2022-02", True),  # December to February, the winter that starts in 2021
     ("2017 – Mar 2019", "2017-01", "2019-03", True),
     ("Mar 2019 – 2020", "2019-03", "2020-12", True),
     ("  Jan   2021  –  Mar 2021 ", "2021-01", "2021-03", False),

@@ -17,7 +17,8 @@ ALL_FILES = sorted(p for folder in SETS for p in folder.glob("*.json") if not p.
 
 
 def gold_rules(path):
-    """Derive the score rules of DESIGN.md from the gold labels and the applicant file."""
+    """Derive the score rules of DESIGN.md from the gold labels and the applicant file; when the record is
+    known to be fine, only score.unnecessary speaks of the passage (the others' advice would contradict it)."""
     case = load_case(path)
     labels = [labels for *_, labels in case.gold]
     texts = [text for _, _, text, _ in case.gold]
@@ -28,14 +29,16 @@ def gold_rules(path):
         profile = Profile(tuple(exam_from_dict(e, "exam") for e in exams), LOW_SCORE) if exams else None
     words = len(case.text.split())
     passage_words = sum(len(texts[i].split()) for i in passage)
+    fine = bool(profile and not profile.flagged)
+    shaped = bool(passage) and not fine
     return case, {
         "score.not_addressed": bool(profile and profile.flagged and not passage),
-        "score.unnecessary": bool(profile and not profile.flagged and passage),
-        "score.too_short": len(passage) == 1,
-        "score.too_long": len(passage) > 4,
-        "score.no_growth": bool(passage) and not any("growth" in labels[i] for i in passage),
+        "score.unnecessary": fine and bool(passage),
+        "score.too_short": len(passage) == 1 and not fine,
+        "score.too_long": len(passage) > 4 and not fine,
+        "score.no_growth": shaped and not any("growth" in labels[i] for i in passage),
         "score.blame": any("blame" in l for l in labels),
-        "score.dominates": bool(passage) and (passage_words / words > 0.20 or passage[0] == 0),
+        "score.dominates": shaped and (passage_words / words > 0.20 or passage[0] == 0),
     }
 
 

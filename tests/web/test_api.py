@@ -16,7 +16,9 @@ LABELS = {"score_disclosure", "blame", "growth", "regional_tie", "specialty_moti
 
 
 def check_contract(body: dict, text: str) -> None:
-    assert list(body) == TOP_KEYS
+    assert list(body) in (TOP_KEYS, TOP_KEYS + ["notices"]), "the contract's keys in order; notices only when there are some"
+    for notice in body.get("notices", []):
+        assert set(notice) == {"source", "where", "text", "reason"} and notice["reason"]
     assert body["schema"] == "reviewer.review/1"
     assert body["text"] == text
     assert set(body["source"]) == {"name", "kind", "characters", "words", "paragraphs"}
@@ -32,7 +34,7 @@ def check_contract(body: dict, text: str) -> None:
         assert text[s["start"]:s["end"]] == s["text"], "offsets slice text back to the sentence"
         assert set(s["labels"]) <= LABELS
     for f in body["findings"]:
-        assert set(f) == FINDING_KEYS
+        assert FINDING_KEYS <= set(f) <= FINDING_KEYS | {"unsure", "rule_level"}
         assert f["level"] in ("suggestion", "warning", "error")
         assert all(0 <= i < len(body["sentences"]) for i in f["sentences"])
         if f["start"] is not None:
@@ -90,8 +92,6 @@ def test_multipart_pasted_text(client):
     ({"text": "   "}, 400, "text"),
     ({"text": "A statement.", "as_of": "September"}, 400, "YYYY-MM"),
     ({"text": "A statement.", "disable": ["no.such_rule"]}, 400, "no.such_rule"),
-    ({"text": "A statement.", "cv": "not an object"}, 400, "cv"),
-    ({"text": "A statement.", "cv": {"experiences": [{"type": "clinical"}]}}, 400, "experience"),
     ({"text": "A statement.", "exams": ["Step 1=maybe"]}, 400, "maybe"),
     ({"text": "x" * 200_001}, 413, "characters"),
 ])
@@ -102,6 +102,23 @@ def test_json_errors_are_plain_sentences(client, payload, status, words):
     assert body["status"] == status
     assert words.lower() in body["error"].lower()
     assert "Traceback" not in body["error"]
+
+
+@pytest.mark.parametrize("cv, where, words", [
+    ("not an object", "the CV", "not an object"),
+    ({"experiences": [{"type": "clinical"}]}, "experience 1", "left out"),
+    ({"experiences": [{"title": "Observer", "organization": "Grady", "start": "2023-13"}]}, "experience 1", "month"),
+])
+def test_a_cv_problem_is_a_notice_not_a_refusal(client, cv, where, words):
+    text = "I chose family medicine in Decatur, Georgia.\n\nMy aunt lives in Clarkston."
+    response = client.post("/api/review", json={"text": text, "cv": cv})
+    assert response.status_code == 200
+    body = response.get_json()
+    check_contract(body, text)
+    assert body["sentences"], "the statement was reviewed in full"
+    notices = [n for n in body["notices"] if n["source"] == "cv"]
+    assert notices and notices[0]["where"].startswith(where)
+    assert words in notices[0]["reason"]
 
 
 def test_wrong_content_type_is_415(client):

@@ -56,7 +56,8 @@ def held_files_while_uploading(app, **options) -> list[str]:
             sock.recv(65536)
         return held
     finally:
-        server.close()
+        server.trigger.pull_trigger(server.close)  # closed by its own loop (closing from here can race a select())
+        thread.join(timeout=5)
 
 
 def test_an_upload_of_the_largest_allowed_size_never_reaches_the_disk(app):
