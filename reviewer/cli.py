@@ -1,4 +1,4 @@
-"""The `reviewer` command: review, eval, rules, cv, bulk."""
+"""The `reviewer` command: review, eval, rules, cv, bulk, compare."""
 from __future__ import annotations
 
 import argparse
@@ -146,7 +146,7 @@ def build_parser():
     _add_rules(sub)
     _add_train(sub)
     runners = {"review": run_review, "eval": run_eval, "rules": run_rules, "train": run_train}
-    for name in ("cv", "bulk"):
+    for name in ("cv", "bulk", "compare"):
         module = _optional(name)
         if module is not None:
             module.add_parser(sub)

@@ -34,6 +34,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         RATELIMIT_APPLICATION=os.environ.get("REVIEWER_RATE_LIMIT", "60 per minute"),
         RATELIMIT_STORAGE_URI="memory://",
         RATELIMIT_HEADERS_ENABLED=True,
+        REVIEWER_REVIEW_SLOTS=os.environ.get("REVIEWER_REVIEW_SLOTS"),  # reviews at once (default: one per core)
+        REVIEWER_REVIEW_QUEUE=os.environ.get("REVIEWER_REVIEW_QUEUE"),  # requests waiting for one (default 8)
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the session cookie (the browser session)
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -49,6 +51,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     prepare()  # rules, spaCy pipeline and syllable tables now, once per process, not on the first request
 
     from . import api, errors, review, security
+    from .capacity import make_slots
     from .extensions import csrf, make_limiter
     limiter = make_limiter(app)  # first: a request over the limit is refused before its body is parsed,
     csrf.init_app(app)           # and a request that fails the CSRF check still counts towards the limit
@@ -56,11 +59,17 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
     app.register_blueprint(review.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(importlib.import_module(".guide", __name__).bp)  # /guide: the guide's rules summarised
+    compare = importlib.import_module(".compare", __name__)  # /compare: two drafts of one statement
+    app.register_blueprint(compare.bp)
     csrf.exempt(api.bp)
     limiter.exempt(app.view_functions["review.report_css"])  # a stylesheet, like /static
+    for asset in ("compare.compare_css", "compare.compare_js"):
+        limiter.exempt(app.view_functions[asset])
     if importlib.util.find_spec(f"{__name__}.bulk") is not None:  # the bulk review area, when installed
         from . import bulk
         app.register_blueprint(bulk.bp)
     app.extensions["reviewer_limiter"] = limiter
+    app.extensions["reviewer_slots"] = make_slots(app.config)  # reviews take a slot (web/capacity.py)
     app.context_processor(_navigation)
     return app

@@ -9,6 +9,7 @@ from reviewer.notices import unreadable_cv
 from reviewer.inputs.profile import exam_from_dict, parse_exam_flag
 from reviewer.inputs import from_text
 
+from .capacity import review_slot
 from .inputs import run_review, submission_from
 from .openapi import spec
 
@@ -57,8 +58,10 @@ def _from_json():
     region = body.get("region")
     if region is not None and not isinstance(region, str):
         raise InputError("'region' must be the name of a region pack, e.g. \"georgia\".")
-    return review(from_text(text, name), cv, as_of=as_of, exams=_exam_list(body.get("exams")),
-                  disabled=_strings(body.get("disable"), "disable"), region=region, notices=notices)
+    exams, disabled = _exam_list(body.get("exams")), _strings(body.get("disable"), "disable")
+    with review_slot():  # one of the server's few review slots (web/capacity.py)
+        return review(from_text(text, name), cv, as_of=as_of, exams=exams, disabled=disabled, region=region,
+                      notices=notices)
 
 
 def _from_form():

@@ -6,15 +6,21 @@ from __future__ import annotations
 
 import base64
 import io
+import json
+import zipfile
 
-from flask import Blueprint, Response, current_app, render_template, request, send_file
+from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
 from markupsafe import Markup
 
 from reviewer.bulk import BulkOptions, InputFile, run_bulk
-from reviewer.bulk.cohort_html import SCRIPT, STYLE, cohort_table, unpaired_list
+from reviewer.bulk.cohort_html import SCRIPT, STYLE, applicant_details, cohort_table, rounds_list, unpaired_list
+from reviewer.bulk.pairing import review_stem
 from reviewer.bulk.safezip import ZipRefused, read_zip
 from reviewer.bulk.sinks import ZipSink
 from reviewer.errors import InputError
+from reviewer.rulebook import default_rulebook
+
+from .capacity import review_slot
 
 bp = Blueprint("bulk", __name__)
 
@@ -41,19 +47,27 @@ def size_text(size: int) -> str:
     return f"{size / (1024 * 1024):.3g} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
 
 
+def render_bulk_form(error: str | None = None):
+    book = default_rulebook()
+    return render_template("bulk.html", limits=limits(), accept=ACCEPT, error=error, default_region=book.region(),
+                           regions=[book.regions[name] for name in sorted(book.regions)])
+
+
 @bp.get("/bulk")
 def form():
-    return render_template("bulk.html", limits=limits(), accept=ACCEPT)
+    return render_bulk_form()
 
 
 @bp.post("/bulk")
 def submit():
     try:
         files = uploaded_files(limits())
+        earlier = earlier_upload(limits())
         options = BulkOptions(as_of=request.form.get("as_of") or None, region=request.form.get("region") or None,
                               jobs=current_app.config.get("BULK_JOBS", 1))
         sink = ZipSink()
-        result = run_bulk(files, sink, options)
+        with review_slot():  # one of the server's few review slots (web/capacity.py)
+            result = run_bulk(files, sink, options, earlier=earlier)
         archive = sink.close()
     except InputError as exc:
         return refuse(str(exc), exc.status)
@@ -61,10 +75,36 @@ def submit():
         return send_file(io.BytesIO(archive), mimetype="application/zip", as_attachment=True,
                          download_name=DOWNLOAD_NAME)
     download = "data:application/zip;base64," + base64.b64encode(archive).decode("ascii")
-    table = Markup(cohort_table(result.outcomes, result.cv_paths, result.rules, links=False))
+    table = Markup(cohort_table(result.outcomes, result.cv_paths, result.rules, links=False,
+                                details=details_from_archive(archive, result.outcomes),
+                                guide_url=url_for("guide.page"), since=result.rounds is not None))
     unpaired = Markup(unpaired_list(result.unpaired_cvs))
-    return render_template("bulk_result.html", result=result, table=table, unpaired=unpaired,
+    rounds = Markup(rounds_list(result.outcomes, result.rounds))
+    return render_template("bulk_result.html", result=result, table=table, unpaired=unpaired, rounds=rounds,
                            download=download, download_name=DOWNLOAD_NAME, size=len(archive))
+
+
+def earlier_upload(limit: dict) -> list[InputFile] | None:
+    """The NAME.review.json files of the earlier round's .zip (the one this page returned), if one was chosen."""
+    upload = request.files.get("earlier")
+    if upload is None or not upload.filename:
+        return None
+    name = upload.filename.replace("\\", "/").rsplit("/", 1)[-1] or "earlier.zip"
+    if not name.lower().endswith(".zip"):
+        raise InputError(f"{name}: the earlier round must be the .zip this page returned for it "
+                         f"({DOWNLOAD_NAME}), which holds each applicant's NAME.review.json.", status=415)
+    data = upload.read(limit["bytes"] + 1)
+    if len(data) > limit["bytes"]:
+        raise LimitError(f"{name} is larger than {limit['size']}, the limit for one upload.")
+    try:
+        members = read_zip(data, name, max_total=4 * limit["bytes"])
+    except ZipRefused as exc:
+        raise (LimitError(str(exc)) if exc.status == 413 else InputError(str(exc))) from None
+    found = [InputFile(m.path, m.data, m.problem) for m in members if review_stem(m.path.rsplit("/", 1)[-1])]
+    if not found:
+        raise InputError(f"{name} holds no NAME.review.json files: choose the .zip this page returned for the "
+                         "earlier round.")
+    return found
 
 
 def uploaded_files(limit: dict) -> list[InputFile]:
@@ -106,8 +146,20 @@ def too_large(limit: dict) -> str:
 
 
 def refuse(message: str, status: int):
-    page = render_template("bulk.html", limits=limits(), accept=ACCEPT, error=message)
-    return page, status
+    return render_bulk_form(message), status
+
+
+def details_from_archive(archive: bytes, outcomes) -> dict:
+    """Each reviewed applicant's findings, sentences and notices, read back from the review JSON in the .zip
+    built for this response (still in memory), so the table can open each row in place."""
+    details = {}
+    with zipfile.ZipFile(io.BytesIO(archive)) as reports:
+        names = set(reports.namelist())
+        for outcome in outcomes:
+            name = f"reports/{outcome.stem}.review.json"
+            if outcome.reviewed and name in names:
+                details[outcome.index] = applicant_details(json.loads(reports.read(name)))
+    return details
 
 
 @bp.errorhandler(413)

@@ -13,6 +13,8 @@ from reviewer.inputs.profile import Exam, is_score
 from reviewer.months import is_month
 from reviewer.inputs import display_name, from_bytes, from_text
 
+from .capacity import review_slot
+
 STATEMENT_LIMIT = 5 * 1024 * 1024  # bytes of one statement file (REVIEWER_MAX_STATEMENT_BYTES)
 STEP1_CHOICES = {"": "I'd rather not say / not taken", "pass": "Passed on the first attempt",
                  "fail_pass": "Passed after a failed attempt", "fail": "Failed, not passed yet"}
@@ -188,5 +190,6 @@ def run_review(sub: Submission, extra_exams=()):
     if sub.as_of and not is_month(sub.as_of):
         raise InputError("The application month must be written as YYYY-MM, e.g. 2026-09.")
     cv, notices = _cv(sub)
-    return review(document, cv, as_of=sub.as_of or None, exams=exams(sub) + list(extra_exams), disabled=sub.disabled,
-                  region=sub.region or None, notices=notices)
+    with review_slot():  # one of the server's few review slots (web/capacity.py)
+        return review(document, cv, as_of=sub.as_of or None, exams=exams(sub) + list(extra_exams),
+                      disabled=sub.disabled, region=sub.region or None, notices=notices)

@@ -4,7 +4,7 @@ waitress writes a request body over 512 KB, and a response over 1 MB, to a tempo
 uploaded statement or a result page holding one would then touch the disk. Both limits are raised here above
 the largest upload the app accepts (and the largest page or download it returns), so bodies stay in memory.
 
-    python -m web.serve [--host 127.0.0.1] [--port 8080] [--threads 8]
+    python -m web.serve [--host 127.0.0.1] [--port 8080] [--threads 16]
 """
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Serve the ERAS Narrative Reviewer with waitress.")
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
-    parser.add_argument("--threads", type=int, default=int(os.environ.get("THREADS", "8")))
+    # more threads than review slots (web/capacity.py): reviews waiting for a slot leave threads free for pages
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("THREADS", "16")))
     args = parser.parse_args(argv)
     from waitress import serve
     app = create_app()

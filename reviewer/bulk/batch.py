@@ -1,12 +1,13 @@
 """run_bulk(): pair the files, review every applicant (in parallel), write the reports and the cohort files."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..months import is_month
-from .cohort_html import index_html
-from .pairing import Pairing, pair
+from .cohort_html import applicant_details, index_html
+from .pairing import Pairing, Rounds, pair, pair_rounds
 from .pool import run_jobs
 from .progress import Progress
 from .sources import InputFile
@@ -34,6 +35,7 @@ class BulkResult:
     unpaired_cvs: list
     as_of: str
     rules: list = field(default_factory=list)
+    rounds: Rounds | None = None  # with an earlier round: who was paired with an earlier review, who is missing
 
     @property
     def failed(self) -> int:
@@ -60,20 +62,26 @@ def check_options(options: BulkOptions, rulebook) -> str:
     return as_of
 
 
-def make_jobs(pairing: Pairing, as_of: str, disabled: tuple, region: str | None = None) -> list[Job]:
+def make_jobs(pairing: Pairing, as_of: str, disabled: tuple, region: str | None = None,
+              rounds: Rounds | None = None) -> list[Job]:
     jobs = []
     for index, applicant in enumerate(pairing.applicants):
         statement, cv = applicant.statement, applicant.cv
+        earlier = rounds.earlier.get(index) if rounds is not None else None
         jobs.append(Job(index, statement.path, applicant.stem, statement.data, statement.problem,
                         cv=(cv.data, cv.name) if cv is not None and cv.data is not None else None,
                         cv_problem=cv.problem if cv is not None else None,
-                        as_of=as_of, disabled=disabled, region=region))
+                        as_of=as_of, disabled=disabled, region=region,
+                        earlier=(earlier.data, earlier.name) if earlier is not None and earlier.data is not None else None,
+                        earlier_problem=earlier.problem if earlier is not None else None))
     return jobs
 
 
 def run_bulk(files: list[InputFile], sink, options: BulkOptions = BulkOptions(),
-             cv_dir_files: list[InputFile] = (), progress: Progress | None = None) -> BulkResult:
-    """Review the batch and write NAME.review.json/.html, NAME.commented.docx, summary.csv, index.html."""
+             cv_dir_files: list[InputFile] = (), progress: Progress | None = None,
+             earlier: list[InputFile] | None = None) -> BulkResult:
+    """Review the batch and write NAME.review.json/.html, NAME.commented.docx, summary.csv, index.html; with
+    ``earlier`` (an earlier round's NAME.review.json files), each applicant's NAME.compare.html too."""
     from ..rulebook import default_rulebook
     rulebook = default_rulebook()
     as_of = check_options(options, rulebook)
@@ -81,12 +89,15 @@ def run_bulk(files: list[InputFile], sink, options: BulkOptions = BulkOptions(),
     if not pairing.applicants:  # (only CVs, or nothing at all): the same answer at every door
         raise InputError("no statements (.docx, .txt, .md or a .zip of them) among the files; "
                          "a CV is paired with a statement of the same name")
-    jobs = make_jobs(pairing, as_of, tuple(options.disabled), options.region)
+    rounds = pair_rounds([a.stem for a in pairing.applicants], earlier) if earlier is not None else None
+    jobs = make_jobs(pairing, as_of, tuple(options.disabled), options.region, rounds)
     progress = progress or Progress(len(jobs), enabled=False)
-    outcomes = []
+    outcomes, details = [], {}
     for outcome in run_jobs(jobs, options.jobs):
         for suffix, data in outcome.files.items():
             sink.write(f"{outcome.stem}.{suffix}", data)
+        if outcome.files.get("review.json"):  # what the cohort row opens to, read before the bytes are freed
+            details[outcome.index] = applicant_details(json.loads(outcome.files["review.json"]))
         outcome.files = dict.fromkeys(outcome.files)  # written: keep the names, free the bytes
         outcomes.append(outcome)
         progress.advance(failed=bool(outcome.error))
@@ -95,6 +106,7 @@ def run_bulk(files: list[InputFile], sink, options: BulkOptions = BulkOptions(),
     cv_paths = {i: a.cv.path for i, a in enumerate(pairing.applicants) if a.cv is not None}
     rules = rulebook.findable()
     rule_ids = [r.id for r in rules]
-    sink.write("summary.csv", summary_csv(outcomes, cv_paths, rule_ids))
-    sink.write("index.html", index_html(outcomes, cv_paths, rules, pairing.unpaired_cvs, as_of=as_of).encode("utf-8"))
-    return BulkResult(outcomes, cv_paths, pairing.unpaired_cvs, as_of, rules)
+    sink.write("summary.csv", summary_csv(outcomes, cv_paths, rule_ids, rounds))
+    sink.write("index.html", index_html(outcomes, cv_paths, rules, pairing.unpaired_cvs, as_of=as_of,
+                                            details=details, rounds=rounds).encode("utf-8"))
+    return BulkResult(outcomes, cv_paths, pairing.unpaired_cvs, as_of, rules, rounds)

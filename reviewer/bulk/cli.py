@@ -23,6 +23,9 @@ def add_parser(subparsers) -> None:
     p.add_argument("--disable", action="append", default=[], metavar="RULE",
                    help="turn a rule off by id, e.g. region.generic (repeatable)")
     p.add_argument("--region", help="the region pack to review against (default: georgia)")
+    p.add_argument("--since", metavar="EARLIER",
+                   help="an earlier round's --out folder (or the .zip the /bulk page returned): each applicant is "
+                        "compared with their NAME.review.json there (NAME.compare.html), new and missing ones listed")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no notes on standard error")
 
 
@@ -44,10 +47,14 @@ def run(args) -> int:
     cv_files = collect([Path(args.cv_dir)]) if args.cv_dir else []
     if not files or not _applicants(files):
         raise InputError(f"no statements (.docx, .txt, .md or a .zip of them) found in {', '.join(args.inputs)}")
+    earlier = None
+    if args.since:
+        from .sources import earlier_round
+        earlier = earlier_round(Path(args.since))
     options = BulkOptions(as_of=args.as_of, disabled=tuple(args.disable), jobs=args.jobs or default_jobs(),
                           region=args.region)
     progress = Progress(_applicants(files), enabled=False if args.quiet else None)
-    result = run_bulk(files, FolderSink(out), options, cv_files, progress)
+    result = run_bulk(files, FolderSink(out), options, cv_files, progress, earlier)
     if not args.quiet:
         _report(result, out)
     return result.exit_code
@@ -65,6 +72,17 @@ def _report(result, out: Path) -> None:
         if outcome.error:
             named = outcome.path.rsplit("/", 1)[-1] in outcome.error
             print(for_terminal(f"reviewer: {'' if named else outcome.path + ': '}{outcome.error}"), file=sys.stderr)
+    if result.rounds is not None:
+        rounds = result.rounds
+        compared = [o for o in result.outcomes if o.since and "error" not in o.since]
+        new = [o.path for o in result.outcomes if o.reviewed and o.index not in rounds.earlier]
+        print(for_terminal(f"reviewer: since the earlier round: {len(compared)} compared, "
+                           f"{sum(1 for o in compared if o.since['worse'])} worse; new this round: "
+                           f"{', '.join(new) or 'none'}; missing: {', '.join(n for n, _ in rounds.missing) or 'none'}"),
+              file=sys.stderr)
+        for outcome in result.outcomes:
+            if outcome.since and "error" in outcome.since:
+                print(for_terminal(f"reviewer: {outcome.path}: not compared: {outcome.since['error']}"), file=sys.stderr)
     flagged = sum(1 for o in result.outcomes if o.serious)
     print(for_terminal(f"reviewer: {len(result.outcomes) - result.failed} of {len(result.outcomes)} reviewed fully, "
                        f"{flagged} with warnings or errors; open {out / 'index.html'}"), file=sys.stderr)

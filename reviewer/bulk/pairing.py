@@ -109,3 +109,41 @@ def output_stems(paths: list[str]) -> list[str]:
 
 
 RESERVED = {"summary", "index"}  # keep clear of the cohort files, though their suffixes differ
+
+
+REVIEW_SUFFIX = ".review.json"
+
+
+def review_stem(name: str) -> str | None:
+    """NAME for an earlier round's ``NAME.review.json``, else None."""
+    if name.lower().endswith(REVIEW_SUFFIX) and len(name) > len(REVIEW_SUFFIX):
+        return name[: -len(REVIEW_SUFFIX)]
+    return None
+
+
+@dataclass
+class Rounds:
+    """Each applicant's review from the earlier round (by applicant index), and the earlier names with none now."""
+
+    earlier: dict = field(default_factory=dict)  # applicant index -> InputFile of NAME.review.json
+    missing: list = field(default_factory=list)  # (NAME, file name) of each earlier review no applicant took now
+
+
+def pair_rounds(stems: list[str], earlier: list[InputFile]) -> Rounds:
+    """Pair this round's applicants (their report stems, in order) with the earlier round's review JSON files
+    by name, in one Unicode form and any case (``name_key``); with two earlier files of one name, the first by
+    path is used."""
+    by_key: dict[str, InputFile] = {}
+    for f in sorted(earlier, key=lambda f: f.path):
+        stem = review_stem(f.name)
+        if stem is not None:
+            by_key.setdefault(name_key(stem), f)
+    rounds, taken = Rounds(), set()
+    for index, stem in enumerate(stems):
+        found = by_key.get(name_key(stem))
+        if found is not None:
+            rounds.earlier[index] = found
+            taken.add(name_key(stem))
+    rounds.missing = sorted(((review_stem(f.name), f.name) for key, f in by_key.items() if key not in taken),
+                            key=lambda item: name_key(item[0]))
+    return rounds

@@ -16,11 +16,14 @@ class Progress:
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.started = time.monotonic()
         self._shown = 0.0
+        self._first = None  # seconds from the start to the first finished applicant
 
     def advance(self, failed: bool = False) -> None:
         self.done += 1
         self.failed += failed
         now = time.monotonic()
+        if self._first is None:
+            self._first = now - self.started
         if self.enabled and (now - self._shown > 0.1 or self.done == self.total):
             self._shown = now
             self.stream.write("\r" + self.line(now - self.started) + "\x1b[K")
@@ -32,11 +35,21 @@ class Progress:
         failed = f", {self.failed} failed" if self.failed else ""
         if self.done >= self.total:
             tail = f"done in {_clock(elapsed)}"
+        elif self.done >= 2:
+            tail = f"{_clock(self.per_applicant(elapsed) * (self.total - self.done))} left"
         elif self.done:
-            tail = f"{_clock(elapsed / self.done * (self.total - self.done))} left"
+            tail = "estimating time left"
         else:
             tail = "starting"
         return f"[{bar}] {self.done}/{self.total} reviewed{failed}, {tail}"
+
+    def per_applicant(self, elapsed: float) -> float:
+        """Seconds per applicant for the estimate. The first applicant also pays for starting the workers (each
+        builds its pipeline), which made the first estimates many times too long; the pace since then is the
+        better guide, and the average over all is kept when it is lower."""
+        overall = elapsed / self.done
+        since_first = (elapsed - (self._first or 0.0)) / (self.done - 1)
+        return min(overall, max(since_first, 0.0))
 
     def close(self) -> None:
         if self.enabled and self.total:

@@ -86,3 +86,21 @@ def _inside(path: Path, folder: Path) -> bool:
         return True
     except ValueError:
         return False
+
+
+def earlier_round(path: Path) -> list[InputFile]:
+    """The ``NAME.review.json`` files of an earlier round: its output folder, or the .zip the /bulk page returned."""
+    from ..errors import InputError
+    from .pairing import review_stem
+    shown_path = shown(str(path))
+    if not path.exists():
+        raise InputError(f"--since {shown_path}: no such folder or .zip")
+    found = collect([path])
+    if len(found) == 1 and found[0].problem and review_stem(found[0].name) is None:  # a damaged .zip
+        raise InputError(f"--since {found[0].problem}")
+    files = [f for f in found if review_stem(f.name) is not None]
+    unreadable = [f for f in files if f.problem]
+    if not files or len(unreadable) == len(files):
+        raise InputError(f"--since {shown_path}: no NAME.review.json files there; give the folder an earlier "
+                         "`reviewer bulk --out` wrote, or the .zip the /bulk page returned")
+    return files

@@ -23,6 +23,8 @@ class Job:
     as_of: str | None = None
     disabled: tuple = ()
     region: str | None = None
+    earlier: tuple[bytes, str] | None = None  # the earlier round's NAME.review.json (bytes, name), with --since
+    earlier_problem: str | None = None  # why that file could not be read
 
 
 @dataclass
@@ -38,7 +40,9 @@ class Outcome:
     fired: dict = field(default_factory=dict)  # rule id -> level
     counts: dict = field(default_factory=dict)  # level -> number of findings
     error: str = ""
+    notices: tuple = ()  # what of the CV or the statement could not be read, one line each
     files: dict = field(default_factory=dict)  # output suffix -> bytes
+    since: dict | None = None  # with --since: resolved/new/open counts and the word change, or the "error"
 
     @property
     def reviewed(self) -> bool:
@@ -67,7 +71,7 @@ def run_job(job: Job) -> Outcome:
         out.error = job.problem
         return out
     try:
-        result = _review(job, out)
+        result = _review(job)
     except ReviewerError as exc:
         out.error = str(exc)
         return out
@@ -77,28 +81,56 @@ def run_job(job: Job) -> Outcome:
     out.words = result.metrics["words"]
     out.passage_sentences = len(result.passage["sentences"])
     out.share = result.passage["share"]
+    out.notices = tuple(notice.line() for notice in result.notices)
     for finding in result.findings:
         out.counts[finding.level] = out.counts.get(finding.level, 0) + 1
         out.fired.setdefault(finding.rule, finding.level)
     _render(result, out)
+    if job.earlier is not None or job.earlier_problem:
+        _compare(job, result, out)
     return out
 
 
-def _review(job: Job, out: Outcome):
+def _compare(job: Job, result, out: Outcome) -> None:
+    """Compare the applicant's earlier review with this one: the counts for the cohort row, NAME.compare.html."""
+    from ..compare import compare, from_review
+    from ..compare.load import draft_from_json_bytes
+    from ..compare.render_html import render_html
+    if job.earlier_problem:
+        out.since = {"error": job.earlier_problem}
+        return
+    try:
+        comparison = compare(draft_from_json_bytes(*job.earlier), from_review(result), region=job.region)
+        page = render_html(comparison).encode("utf-8")
+    except ReviewerError as exc:
+        out.since = {"error": str(exc)}
+        return
+    except Exception as exc:  # a comparison's bug costs the comparison, not the applicant's review
+        out.since = {"error": f"{job.earlier[1]} could not be compared (internal error: {exc.__class__.__name__})"}
+        return
+    old_words, new_words = comparison.old.metrics.get("words"), comparison.new.metrics.get("words")
+    out.since = {"resolved": len(comparison.resolved), "new": len(comparison.introduced),
+                 "open": len(comparison.still_open), "worse": comparison.worse,
+                 "words_change": new_words - old_words if isinstance(old_words, int) else None}
+    out.files["compare.html"] = page
+
+
+def _review(job: Job):
     from ..inputs import from_bytes
     from ..review import review
 
-    cv = None
+    from ..notices import unreadable_cv
+    cv, notices = None, []
     if job.cv_problem:
-        out.error = f"CV not used: {job.cv_problem}"
+        notices.append(unreadable_cv(job.cv_problem))
     elif job.cv is not None:
         from ..cv import load_cv_bytes
         try:
             cv = load_cv_bytes(*job.cv)
-        except ReviewerError as exc:
-            out.error = f"CV not used: {exc}"
+        except ReviewerError as exc:  # a CV problem never costs the statement its review
+            notices.append(unreadable_cv(str(exc)))
     document = from_bytes(job.data, job.path.rsplit("/", 1)[-1])
-    return review(document, cv=cv, as_of=job.as_of, disabled=job.disabled, region=job.region)
+    return review(document, cv=cv, as_of=job.as_of, disabled=job.disabled, region=job.region, notices=notices)
 
 
 def _render(result, out: Outcome) -> None:

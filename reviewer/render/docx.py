@@ -5,6 +5,7 @@ import bisect
 import copy
 import io
 import re
+import zipfile
 from collections import defaultdict
 
 from docx.text.run import Run
@@ -16,6 +17,7 @@ INITIALS = "ENR"
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _TEXT_TAGS = {W + "t": None, W + "tab": 1, W + "br": 1, W + "cr": 1}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # python-docx stamps each zip member with the clock; the same input, the same bytes
 
 
 def _xml_safe(text: str) -> str:
@@ -136,17 +138,48 @@ def _paragraph_map(review, document) -> list:
     return pairs
 
 
-def render_docx(review) -> bytes:
-    """The reviewed statement as .docx bytes with Word comments: the user's own file when they uploaded one."""
+def commented_docx(review, comments: list[tuple[int | None, str]]) -> bytes:
+    """The reviewed statement as .docx bytes with one Word comment per (sentence index, or None for the first
+    paragraph, comment text): the user's own file when they uploaded one. ``review`` needs only ``document``,
+    ``text`` and ``sentences``."""
     doc = review.document
     document = open_docx(doc.docx_bytes, doc.name) if doc.docx_bytes else _blank_document(review)
     paragraphs = _paragraph_map(review, document)
-    places = anchors(review)
     spans = [paragraphs[0][0] if index is None else (review.sentences[index].start, review.sentences[index].end)
-             for index, _ in places]
-    for (_index, findings), runs in zip(places, _anchor_runs(paragraphs, spans)):
+             for index, _ in comments]
+    for (_index, text), runs in zip(comments, _anchor_runs(paragraphs, spans)):
         if runs:
-            document.add_comment(runs, _xml_safe(comment_text(findings)), author=AUTHOR, initials=INITIALS)
+            document.add_comment(runs, _xml_safe(text), author=AUTHOR, initials=INITIALS)
+    saved = io.BytesIO()
+    document.save(saved)
+    return _fixed_times(saved.getvalue())
+
+
+def _undated(part: bytes) -> bytes:
+    """A comments part without the time python-docx stamps on our comments (the user's own keep theirs)."""
+    from lxml import etree
+    root = etree.fromstring(part)
+    if root.tag != W + "comments":
+        return part
+    for comment in root.iter(W + "comment"):
+        if comment.get(W + "author") == AUTHOR:
+            comment.attrib.pop(W + "date", None)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """The same .docx package with every member dated FIXED_TIME and our comments undated: the same input gives
+    the same bytes (a bulk run with one worker or several, a download made twice)."""
     out = io.BytesIO()
-    document.save(out)
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+            fixed.compress_type, fixed.external_attr = info.compress_type, info.external_attr
+            body = source.read(info)
+            target.writestr(fixed, _undated(body) if info.filename.endswith("comments.xml") else body)
     return out.getvalue()
+
+
+def render_docx(review) -> bytes:
+    """The reviewed statement as .docx bytes with a Word comment on each flagged sentence."""
+    return commented_docx(review, [(index, comment_text(findings)) for index, findings in anchors(review)])

@@ -7,7 +7,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from .text import checklist
+from .text import checklist, headline, reasons, second_look, tidy
 from .timeline import timeline
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -20,6 +20,9 @@ LABEL_NAMES = {
     "regional_tie": ("Regional tie", "tie"),
     "specialty_motivation": ("Why this specialty", "specialty"),
 }
+MARKS = {"met": ("✓", "Met"), "attention": ("!", "Attention"), "na": ("–", "Not applicable")}
+LEVEL_NAMES = {"error": "Error", "warning": "Warning", "suggestion": "Suggestion"}
+SOURCE_NAMES = {"cv": "Your CV", "statement": "Your statement"}
 
 
 def label_names(review) -> dict:
@@ -28,8 +31,26 @@ def label_names(review) -> dict:
     if review.region is not None:
         names["regional_tie"] = (review.region.names["tie"], "tie")
     return names
-MARKS = {True: ("pass", "✓", "OK"), False: ("attention", "!", "Attention"), None: ("na", "–", "Not applicable")}
-LEVEL_NAMES = {"error": "Error", "warning": "Warning", "suggestion": "Suggestion"}
+
+
+def guide_anchor(rule_id: str) -> str:
+    """The id of a rule's section on the guide page and in docs/guide.md ("score.blame" -> "score-blame")."""
+    return rule_id.replace(".", "-").replace("_", "-")
+
+
+def source_text(source: str) -> str:
+    """A rule's source as a reader reads it: "guide: Step 4.1 (avoid blaming)" -> "Step 4.1 (avoid blaming)"."""
+    parts = []
+    for part in (p.strip() for p in source.split(";")):
+        kind, _, rest = part.partition(":")
+        if kind.strip() == "guide" and rest:
+            parts.append(rest.strip())
+        elif kind.strip() == "facts" and rest:
+            parts.append(f"fact: {rest.strip()}")
+        elif part:
+            parts.append(part)
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 @lru_cache(maxsize=1)
@@ -45,12 +66,20 @@ def stylesheet() -> str:
     return (TEMPLATES / "report" / "report.css").read_text(encoding="utf-8")
 
 
-def _cards(review) -> list[dict]:
-    cards = []
+def _cards(review, guide_url: str | None) -> list[dict]:
+    cards, first_of_rule = [], {}
     for number, f in enumerate(review.findings, 1):
-        cards.append({"number": number, "rule": f.rule, "level": f.level, "level_name": LEVEL_NAMES.get(f.level, f.level),
-                      "message": f.message, "why": f.why, "fix": f.fix, "source": f.source,
-                      "sentences": [i + 1 for i in f.sentences], "cv": f.rule.startswith("cv.") and not f.sentences})
+        title, quoted = headline(f, review)
+        same_as = first_of_rule.setdefault((f.rule, f.fix), number)
+        cards.append({
+            "number": number, "rule": f.rule, "level": f.level, "level_name": LEVEL_NAMES.get(f.level, f.level),
+            "message": tidy(f.message), "title": title,
+            "quote": " ".join(review.sentences[f.sentences[0]].text.split()) if quoted is not None else None,
+            "unsure": f.unsure, "rule_level_name": LEVEL_NAMES.get(f.rule_level, f.rule_level), "second_look": second_look(f),
+            "reasons": reasons(f, review), "why": f.why, "fix": f.fix, "same_as": same_as if same_as != number else None,
+            "source": source_text(f.source), "guide_href": f"{guide_url}#{guide_anchor(f.rule)}" if guide_url else None,
+            "sentences": [i + 1 for i in f.sentences], "cv": f.rule.startswith("cv.") and not f.sentences,
+        })
     return cards
 
 
@@ -73,37 +102,55 @@ def _segments(review, cards, names) -> list[dict]:
     return out
 
 
-def report_context(review) -> dict:
-    """Everything the report templates show, computed once from a Review."""
-    cards = _cards(review)
+def _checklist(review, guide_url: str | None) -> list[dict]:
+    rows = []
+    for row in checklist(review):
+        mark, word = MARKS[row.state]
+        href = f"{guide_url}#{guide_anchor(row.rules[0])}" if guide_url and row.rules else None
+        rows.append({"state": row.state, "mark": mark, "word": word, "topic": row.topic, "detail": row.detail,
+                     "line": row.line, "guide_href": href})
+    return rows
+
+
+def report_context(review, guide_url: str | None = None) -> dict:
+    """Everything the report templates show, computed once from a Review; ``guide_url`` (the web app's guide
+    page) makes each card's source a link to its section there."""
+    cards = _cards(review, guide_url)
     metrics = review.metrics
     cv = review.cv
     names = label_names(review)
-    limit = review.rulebook.param("statement.eras_limit", "max")
+    book = review.rulebook
+    limit = book.param("statement.eras_limit", "max", 28000)
+    named = review.document.kind != "text"
     return {
         "name": review.document.name,
+        "title": f"Review of {review.document.name}" if named else "Review of your statement",
         "kind": review.document.kind,
         "as_of": review.as_of,
-        "checklist": [dict(zip(("state", "mark", "word"), MARKS[passed if passed in (True, False) else None]), line=line)
-                      for passed, line in checklist(review)],
+        "checklist": _checklist(review, guide_url),
         "legend": [{"label": label, "name": name, "tag": tag} for label, (name, tag) in names.items()],
         "segments": _segments(review, cards, names),
         "findings": [c for c in cards if not c["cv"]],
         "cv_findings": [c for c in cards if c["cv"]],
+        "notices": [{"source": SOURCE_NAMES.get(n.source, n.source.capitalize()), "where": n.where, "text": n.text,
+                     "reason": n.reason} for n in review.notices],
         "metrics": metrics,
         "limit": limit,
         "share": round(100 * metrics["characters"] / limit, 1) if limit else None,
+        "words_range": (book.param("statement.word_count", "min", 450), book.param("statement.word_count", "max", 850)),
+        "flesch_floor": book.param("statement.readability", "min_flesch", 30),
         "profile": review.profile.to_dict() if review.profile and review.profile.exams else None,
         "disabled": list(review.disabled),
         "cv": cv,
         "timeline": timeline(cv) if cv else None,
+        "guide_url": guide_url,
     }
 
 
-def render_html(review, *, standalone: bool = True) -> str:
+def render_html(review, *, standalone: bool = True, guide_url: str | None = None) -> str:
     """The report as HTML: a whole page with its CSS inlined, or the body alone for the web app's page."""
     env = environment()
-    context = report_context(review)
+    context = report_context(review, guide_url)
     if standalone:
         return env.get_template("report/standalone.html").render(report=context, css=Markup(stylesheet()))  # our own file
     return env.get_template("report/body.html").render(report=context)

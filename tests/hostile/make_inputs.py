@@ -21,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NS = ("xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
+         "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" xmlns:v=\"urn:schemas-microsoft-com:vml\"")
 GOOD = ("I chose internal medicine because my grandmother's diabetes was managed badly in our village. "
         "I failed USMLE Step 1 on my first attempt, and I own that result. I rebuilt how I study, passed "
         "on my second attempt, and scored 231 on Step 2 CK. My aunt lives in Decatur, and I want to train "
@@ -60,7 +62,7 @@ def _para(text: str) -> str:
 
 def _document(body: str, prolog: str = "") -> bytes:
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
-            f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>').encode("utf-8")
+            f'<w:document xmlns:w="{W_NS}" {MC_NS}><w:body>{body}</w:body></w:document>').encode("utf-8")
 
 
 _BASE = None
@@ -217,6 +219,7 @@ def docx_payloads() -> dict:
         "script_in_text": ("<script> and quotes in the Word text", docx_with({"word/document.xml": _document(
             _para("I chose &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; medicine in Atlanta, Georgia."))})),
         "stored_uncompressed": ("a valid .docx stored without compression", docx_with(method=zipfile.ZIP_STORED)),
+        **word_reading_payloads(),
         "macro_content_type": ("a .docm (macro-enabled) package named .docx", docx_with({"[Content_Types].xml": zipfile.ZipFile(io.BytesIO(base)).read("[Content_Types].xml").replace(
             b"document.main+xml", b"document.macroEnabled.main+xml").replace(b"wordprocessingml.document.main", b"ms-word.document.macroEnabled.main")})),
     }
@@ -233,6 +236,61 @@ def _zip(members: dict) -> bytes:
 
 def _empty_zip() -> bytes:
     return _zip({})
+
+
+def _repackaged(data: bytes, rename: dict | None = None, replace: dict | None = None) -> bytes:
+    """The package with members renamed and bytes replaced inside every member."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            for old, new in (replace or {}).items():
+                content = content.replace(old, new)
+            target.writestr((rename or {}).get(info.filename, info.filename), content)
+    return out.getvalue()
+
+
+@functools.lru_cache(maxsize=None)
+def word_reading_payloads() -> dict:
+    """name -> (what, bytes): the red team's second round on reading Word bodies (issue 13)."""
+    text_box = ('<w:p><w:r><w:t xml:space="preserve">I chose pediatrics in Atlanta.</w:t></w:r><w:r><mc:AlternateContent>'
+                '<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>' + _para("I failed Step 1 once.")
+                + '</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>'
+                '<w:txbxContent>' + _para("I failed Step 1 once.") + '</w:txbxContent></v:textbox></v:shape></w:pict>'
+                '</mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    merged = ('<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>' + _para("Merged down two rows.")
+              + '</w:tc><w:tc>' + _para("Right of it.") + '</w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>'
+              '<w:tc>' + _para("Below that.") + '</w:tc></w:tr></w:tbl>')
+    wrapped = (f'<w:customXml w:element="x">{_para("I chose internal medicine in Macon.")}</w:customXml>'
+               f'<w:sdt><w:sdtContent>{_para("I failed Step 1 and passed it on my second attempt.")}</w:sdtContent></w:sdt>')
+    hidden = ('<w:p><w:r><w:t xml:space="preserve">I chose family medicine in Tifton. </w:t></w:r>'
+              '<w:r><w:rPr><w:vanish/></w:rPr><w:t>A hidden note that blames the proctors.</w:t></w:r></w:p>')
+    only_hidden = '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>Everything here is hidden.</w:t></w:r></w:p>'
+    many_runs = "<w:p>" + "".join(f"<w:r><w:t>{_word(i)} </w:t></w:r>" for i in range(190_000)) + "</w:p>"
+    utf32_dtd = ('<?xml version="1.0" encoding="UTF-32"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+                 f'<w:document xmlns:w="{W_NS}"><w:body>' + _para("Hello &xxe;.") + '</w:body></w:document>').encode("utf-32")
+    styles_utf32 = ('<?xml version="1.0" encoding="UTF-32"?><!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+                    f'<w:styles xmlns:w="{W_NS}">&xxe;</w:styles>').encode("utf-32")
+    main_elsewhere = _repackaged(base_docx(), rename={"word/document.xml": "word/main.xml"},
+                                 replace={b"/word/document.xml": b"/word/main.xml", b'Target="word/document.xml"': b'Target="word/main.xml"'})
+    strict = _repackaged(base_docx(), replace={
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument":
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"})
+    return {
+        "text_box_twice": ("a text box stored twice (drawing and VML fallback)", docx_with({"word/document.xml": _document(text_box)})),
+        "merged_cells": ("a table with vertically merged cells", docx_with({"word/document.xml": _document(merged)})),
+        "wrapped_content": ("paragraphs inside customXml and a content control", docx_with({"word/document.xml": _document(wrapped)})),
+        "hidden_text": ("a hidden run inside a visible paragraph", docx_with({"word/document.xml": _document(hidden)})),
+        "only_hidden_text": ("a body whose only text is hidden", docx_with({"word/document.xml": _document(only_hidden)})),
+        "main_part_elsewhere": ("the main part at word/main.xml, found through the relationships", main_elsewhere),
+        "strict_ooxml": ("a Strict Open XML package", strict),
+        "empty_paragraphs_690k": ("690,000 empty paragraphs", docx_with({"word/document.xml": _document("<w:p/>" * 690_000)})),
+        "one_paragraph_190k_runs": ("one paragraph of 190,000 runs", docx_with({"word/document.xml": _document(many_runs)})),
+        "utf32_dtd_document": ("a DTD in a UTF-32 document.xml", docx_with({"word/document.xml": utf32_dtd})),
+        "utf32_dtd_styles": ("a DTD in a UTF-32 styles.xml", docx_with({"word/styles.xml": styles_utf32})),
+        "xml_forbidden_refs": ("a character reference XML 1.0 forbids (&#xFFFE;): not well-formed, refused as damaged",
+                                docx_with({"word/document.xml": _document(_para("I failed Step 1 &#xFFFE; because the proctors were late. I chose Atlanta."))})),
+    }
 
 
 # --- text payloads ----------------------------------------------------------------------------------------------
@@ -272,6 +330,10 @@ def text_payloads() -> dict:
         "repeated_disclosure": ("'I failed Step 1.' 10,000 times", b"I failed Step 1. " * 10_000),
         "markdown_injection": ("Markdown links and images", ("[click](javascript:alert(1)) ![x](http://evil/x.png) " + GOOD).encode()),
         "long_line_no_space_emoji": ("100,000 emoji without spaces", "🩺".encode() * 100_000),
+        "invisible_only": ("only zero-width and format characters", ("\u200b\u200d\u2060\ufeff\u00ad " * 500).encode()),
+        "xml_forbidden_text": ("characters XML 1.0 cannot hold (U+FFFE, U+FFFF, a vertical tab)",
+                               ("I failed Step 1\ufffe because \uffffthe proctors\x0b were late. " + GOOD).encode()),
+        "superscript_digits": ("scores written in superscript and Arabic-Indic digits", ("I scored ²¹⁰ and ٢١٠ on Step 2 CK. " + GOOD).encode()),
     }
 
 
@@ -346,6 +408,13 @@ def cv_payloads() -> dict:
         "yaml_date_object": ("an unquoted full date (a YAML date object)", "cv.yaml", b"experiences:\n  - title: x\n    start: 2020-01-15\n"),
         "yaml_hours_inf": ("hours .inf", "cv.yaml", b"experiences:\n  - title: x\n    start: '2020-01'\n    hours_per_week: .inf\n"),
         "yaml_month_13": ("month 2023-13 in YAML", "cv.yaml", b"experiences:\n  - title: x\n    start: '2023-13'\n"),
+        "yaml_date_feb_30": ("an unquoted 2023-02-30 (not a date)", "cv.yaml", b"experiences:\n  - title: x\n    start: 2023-02-30\n"),
+        "yaml_datetime": ("an unquoted date and time", "cv.yaml", b"experiences:\n  - title: x\n    start: 2023-02-28 10:00:00\n"),
+        "yaml_int_tag_text": ("!!int on a word", "cv.yaml", b"experiences:\n  - title: x\n    start: '2020-01'\n    hours_per_week: !!int 'abc'\n"),
+        "yaml_sexagesimal": ("hours written 1:30", "cv.yaml", b"experiences:\n  - title: x\n    start: '2020-01'\n    hours_per_week: 1:30\n"),
+        "yaml_hex_hours": ("hours written 0x28", "cv.yaml", b"experiences:\n  - title: x\n    start: '2020-01'\n    hours_per_week: 0x28\n"),
+        "yaml_huge_int": ("a 5,000-digit YAML number", "cv.yaml", b"experiences:\n  - title: x\n    start: '2020-01'\n    hours_per_week: " + b"9" * 5000 + b"\n"),
+        "yaml_surrogate": ("a lone surrogate escaped in YAML", "cv.yaml", b'experiences:\n  - title: "Observer \\ud800"\n    start: \'2020-01\'\n'),
         "yaml_entries_10000": ("10,000 YAML entries", "cv.yaml", b"experiences:\n" + b"  - {title: x, start: '2020-01'}\n" * 10_000),
         # CSV
         "csv_no_header": ("CSV without a header row", "cv.csv", row.encode() * 3),
@@ -360,6 +429,7 @@ def cv_payloads() -> dict:
         "csv_huge_cell": ("a 200,000-character cell", "cv.csv", (header + row.replace("Rounds", "x" * 200_000)).encode()),
         "csv_unclosed_quote": ("an unclosed quote", "cv.csv", (header + row.replace("Observer", '"Observer')).encode()),
         "csv_binary": ("random bytes named .csv", "cv.csv", bytes(range(256)) * 4),
+        "csv_duplicate_header": ("a CSV naming a column twice", "cv.csv", (header.replace("end,", "start,") + row).encode()),
         "csv_formula": ("spreadsheet formulas in cells (valid)", "cv.csv", (header + row.replace("Observer", "=cmd|'/c calc'!A1")).encode()),
         # .docx and .txt CVs
         "cvdocx_pdf": ("a PDF named cv.docx", "cv.docx", b"%PDF-1.4\n%%EOF\n"),
@@ -371,6 +441,8 @@ def cv_payloads() -> dict:
         "cvtxt_invalid_utf8": ("a CV .txt that is not UTF-8", "cv.txt", b"Observer \xff\xfe Grady 2020\n"),
         "cvtxt_month_13": ("a CV .txt line with 13/2023", "cv.txt", b"Observer, Grady Memorial Hospital, 13/2023 - 02/2024\n"),
         "cvtxt_lines_10000": ("10,000 dated lines in a CV .txt", "cv.txt", "\n".join(f"Observer, Hospital {i}, Jan 2020 - Mar 2020" for i in range(10_000)).encode()),
+        "cvtxt_one_line_2mb": ("a 2 MB CV .txt on one line", "cv.txt", ("Observer, Grady Memorial Hospital, Jan 2020 - Mar 2020; " * 40_000).encode()),
+        "cvtxt_bad_exam_line": ("an exam line the reader does not understand", "cv.txt", b"USMLE Step 1: maybe (08/2019)\nObserver, Grady Memorial Hospital\nAtlanta, GA | Jan 2022 - Mar 2022\n"),
         "cvtxt_year_9999": ("a CV .txt with the year 9999", "cv.txt", b"Observer, Grady Memorial Hospital, Jan 9999 - Mar 9999\n"),
         "cv_pdf_suffix": ("a CV named .pdf", "cv.pdf", b"%PDF-1.4\n"),
         "cv_xlsx_suffix": ("a CV named .xlsx", "cv.xlsx", b"PK\x03\x04"),
@@ -448,10 +520,15 @@ def cli_cases() -> list[Case]:
         ("exam_garbage", "--exam without =", good, review + ["--exam", "USMLE Step 1 failed"]),
         ("exam_unknown_result", "--exam with a result we do not know", good, review + ["--exam", "USMLE Step 1=maybe"]),
         ("exam_score_huge", "--exam with a 400-digit score", good, review + ["--exam", "USMLE Step 2 CK=" + "9" * 400]),
+        ("exam_failed_upper", "--exam Step 1=FAILED (valid)", good, review + ["--exam", "USMLE Step 1=FAILED"]),
+        ("exam_unicode_digits", "--exam with Arabic-Indic digits", good, review + ["--exam", "USMLE Step 2 CK=٢١٠"]),
+        ("exam_superscript", "--exam with superscript digits", good, review + ["--exam", "USMLE Step 2 CK=²¹⁰"]),
         ("cv_missing", "--cv that does not exist", good, review + ["--cv", "{dir}/nope.json"]),
         ("disable_unknown", "--disable an unknown rule", good, review + ["--disable", "no.such.rule"]),
         ("format_docx_no_output", "--format docx without -o", good, review + ["--format", "docx"]),
         ("format_unknown", "--format pdf", good, review + ["--format", "pdf"]),
+        ("docx_out_forbidden_chars", "a Word download of a statement holding characters XML cannot hold",
+         {"statement.txt": text_payloads()["xml_forbidden_text"][1]}, review + ["--format", "docx", "-o", "{dir}/out.docx"]),
         ("output_dir_missing", "-o into a folder that does not exist", good, review + ["-o", "{dir}/no/such/dir/out.json", "--format", "json"]),
         ("output_is_dir", "-o naming a folder", {**good, "outdir/x": b""}, review + ["-o", "{dir}/outdir"]),
         ("name_250_chars", "a 250-character file name", {"s" * 246 + ".txt": s}, ["review", "{dir}/" + "s" * 246 + ".txt"]),

@@ -129,6 +129,23 @@ def web_message(case: Case, status: int, body: str) -> str:
     return _alert(body) or re.sub(r"<[^>]+>", " ", body).strip()
 
 
+def _docx_check(path: Path) -> str:
+    """'valid Word file' when python-docx opens the file and every XML part parses, else what is wrong."""
+    import zipfile
+
+    import docx
+    from lxml import etree
+    try:
+        docx.Document(str(path))
+        with zipfile.ZipFile(path) as package:
+            for name in package.namelist():
+                if name.endswith(".xml") or name.endswith(".rels"):
+                    etree.fromstring(package.read(name))
+    except Exception as exc:  # any failure to open is the finding
+        return f"not a valid Word file ({exc.__class__.__name__})"
+    return "valid Word file"
+
+
 def run_case(case: Case, client, root: Path) -> Outcome:
     folder = write_case_files(case, root)
     rss, start = peak_rss_mb(), time.perf_counter()
@@ -140,9 +157,11 @@ def run_case(case: Case, client, root: Path) -> Outcome:
         escaped = [folder.parent / "evil.txt", folder / "evil.txt", Path("/etc/evil2.txt"), folder / "out" / ".." / "evil.txt"]
         if any(path.exists() for path in escaped):
             extra = "a zip member was written outside the output folder"
-        if "-o" in case.args and status == 2:
+        if "-o" in case.args:
             target = Path(_argv(case, folder)[case.args.index("-o") + 1])
             extra = "output written" if target.is_file() else ""
+            if extra and status != 2 and target.suffix == ".docx":
+                extra = "output written: " + _docx_check(target)
     else:
         status, output = run_web(case, client)
         errors = ""
@@ -163,6 +182,8 @@ def check_invariants(case: Case, outcome: Outcome) -> None:
             assert outcome.output == "", f"{case.id}: refused, yet something was printed to stdout"
             assert not outcome.extra, f"{case.id}: refused, yet the -o file was written"
             assert outcome.message.startswith(("reviewer: ", "usage:")) or "error:" in outcome.message
+        elif outcome.extra.startswith("output written"):
+            assert outcome.extra == "output written: valid Word file", f"{case.id}: {outcome.extra}"
         else:
             assert outcome.output.strip(), f"{case.id}: reviewed, yet nothing on stdout"
             if "json" in case.args:

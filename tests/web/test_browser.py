@@ -28,7 +28,9 @@ def server():
     thread = threading.Thread(target=wsgi.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{wsgi.effective_port}"
-    wsgi.close()
+    # Closed by its own loop: closing the socket from this thread can break a select() running in that one
+    # (EBADF, an unhandled thread exception).
+    wsgi.trigger.pull_trigger(wsgi.close)
     thread.join(timeout=5)
 
 

@@ -51,12 +51,15 @@ def test_pages_have_no_inline_script(client, blame_page):
         assert not re.search(r"\son[a-z]+=", page), "no inline event handlers"
 
 
-def test_result_shows_checklist_with_marks(blame_page):
+def test_result_shows_checklist_with_three_honest_states(blame_page):
     assert 'id="checklist-heading"' in blame_page
-    assert "Blame: 3 sentence(s)" in blame_page or "Blame:" in blame_page
+    assert '<span class="check-topic">Blame:</span> 5 sentences' in blame_page
     assert "check-attention" in blame_page and "Attention:" in blame_page
-    assert "check-pass" in blame_page and "OK:" in blame_page
-    assert "Length: " in blame_page and "of 28,000 characters" in blame_page
+    assert "check-met" in blame_page and "Met:" in blame_page
+    assert "OK:" not in blame_page and "(s)" not in blame_page
+    assert "Length:" in blame_page and "of 28,000 characters" in blame_page
+    assert re.search(r'check-met">.*Exam record:</span> a red flag \(USMLE Step 1: failed attempt\); the statement addresses it',
+                     blame_page)
 
 
 def test_result_highlights_labelled_sentences_with_tags_and_legend(web_app, blame_page):
@@ -82,7 +85,8 @@ def test_findings_and_sentences_link_both_ways(blame_page):
             assert f'id="s{sentence}"' in blame_page
             assert f'id="s{sentence}-f{number}" aria-label="Finding {number}' in blame_page
             assert f'href="#f{number}"' in blame_page
-        assert "Why" in card and "How to fix" in card and "Guide" in card
+        assert "Why" in card and ("How to fix" in card or "The same rule as" in card) and "Guide" in card
+        assert 'href="/guide#' in card
 
 
 def test_statement_text_is_kept_exactly(blame_page):
@@ -233,3 +237,116 @@ def test_pipeline_is_built_once_per_process(web_app, monkeypatch):
     monkeypatch.setattr(pipeline, "build_nlp", lambda *a, **k: calls.append(1))
     post_review(web_app.test_client(), text="I chose pediatrics in Atlanta.")
     assert calls == []  # the app built the pipeline at start; a request reuses it
+
+
+# --- issue 16: what an applicant sees ------------------------------------------------------------------------------
+
+def test_pasted_crlf_text_gives_the_forms_character_count(client):
+    text = "I chose pediatrics in Decatur, Georgia.\n\nMy aunt lives in Clarkston, and I volunteer there.\n"
+    crlf = text.replace("\n", "\r\n")  # what a browser sends for a textarea
+    page = post_review(client, text=crlf).get_data(as_text=True)
+    assert f'data-characters="{len(text)}"' in page and f"Length:</span> {len(text):,} of" in page
+    hidden = page.split('class="downloads"', 1)[1].split("</form>", 1)[0]
+    assert "&#13;" not in hidden and "\r" not in hidden
+    data = json.loads(client.post("/download/json", data={"text": crlf, "as_of": "2026-09"}).data)
+    assert data["source"]["characters"] == data["metrics"]["characters"] == len(text)
+
+
+def test_sentence_numbers_on_the_page_are_the_json_numbers(client):
+    text = sample_text(BLAME_SAMPLE)
+    page = post_review(client, text=text).get_data(as_text=True)
+    data = client.post("/api/review", json={"text": text, "as_of": "2026-09"}).get_json()
+    for sentence in data["sentences"]:
+        assert sentence["number"] == sentence["index"] + 1
+        shown = re.search(rf'id="s{sentence["number"]}" tabindex="-1" data-sentence="{sentence["number"]}">([^<]*)', page)
+        assert html.unescape(shown.group(1)) == sentence["text"]
+
+
+def test_the_heading_names_pasted_text_plainly(blame_page):
+    assert "<h1>Review of your statement</h1>" in blame_page and "file-name" not in blame_page
+
+
+def test_the_guide_page_summarises_every_rule_with_the_rule_files_numbers(client, rulebook):
+    response = client.get("/guide")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "<cite>IMG Residency Guide: Strategies for Matching with Low Step Scores in Atlanta</cite>" in page
+    assert "Residency Advisor" in page
+    for rule in rulebook.findable():
+        section = page.split(f'id="{rule.id.replace(".", "-").replace("_", "-")}"', 1)
+        assert len(section) == 2, f"no section for {rule.id}"
+        assert f"Rule <code>{rule.id}</code>, level <strong>{rule.level}</strong>" in section[1].split("<h3", 1)[0]
+        for part in ("What", "Why programs care", "How the reviewer measures it"):
+            assert part in section[1].split("<h3", 1)[0], (rule.id, part)
+    assert f"More than {rulebook.param('score.too_long', 'max_sentences')} is a warning" in page
+    assert f"A share above {rulebook.param('score.dominates', 'max_share'):.0%}," in page
+    assert f"{rulebook.param('statement.eras_limit', 'max'):,} is an error" in page
+    assert "<!--" not in page, "every marked number was filled in"
+
+
+def test_the_guide_numbers_follow_the_rule_files():
+    from types import SimpleNamespace
+    from web.guide import fill_values, guide_text
+    book = SimpleNamespace(param=lambda rule, key, default=None: {"max_sentences": 5, "max_share": 0.25,
+                                                                   "max": 30000}.get(key, 7))
+    region = SimpleNamespace(names={"both": "Testland", "anywhere": "any place in Testland"})
+    filled = fill_values(guide_text(), book, region)
+    assert "More than\n5 is a warning" in filled and "A share above\n25%," in filled and "30,000 is an error" in filled
+    assert "Testland" in filled and "<!--" not in filled
+
+
+def test_the_guide_file_in_docs_states_the_current_numbers(rulebook):
+    from web.guide import PARAM, formatted, guide_text
+    marks = list(PARAM.finditer(guide_text()))
+    assert len(marks) >= 14
+    for mark in marks:
+        value = rulebook.param(mark["rule"], mark["key"])
+        assert value is not None, f"docs/guide.md names {mark['rule']} {mark['key']}, which no rule file has"
+        assert mark["shown"] == formatted(value, mark["format"]), f"docs/guide.md says {mark['shown']} for {mark['rule']}"
+
+
+def test_every_page_links_the_guide(client, blame_page):
+    for page in (client.get("/").get_data(as_text=True), blame_page, client.get("/bulk").get_data(as_text=True)):
+        assert '<a href="/guide"' in page
+
+
+@pytest.mark.parametrize("name, advice", [
+    ("draft.doc", "Save As, Word Document (.docx)"),
+    ("draft.pdf", "save the statement from your word processor as .docx"),
+])
+def test_an_unreadable_format_says_what_to_do_and_keeps_what_was_typed(client, name, advice):
+    response = post_review(client, statement=(io.BytesIO(b"%PDF-1.4 old"), name), cv=(io.BytesIO(b"{}"), "cv.json"),
+                           step2_score="209", graduation="2019-06", disable=["region.generic"])
+    page = response.get_data(as_text=True)
+    assert response.status_code == 415
+    error = page.split('id="form-error"', 1)[1].split("</div>", 1)[0]
+    assert advice in error and "paste the text" in error
+    assert "choose cv.json (CV) again" in error and f"choose {name}" not in error
+    assert 'value="209"' in page and 'value="2019-06"' in page and 'value="2026-09"' in page
+    assert 'value="region.generic" checked' in page
+
+
+def test_pasted_text_is_kept_when_a_file_was_also_chosen(client):
+    text = "I chose pediatrics in Atlanta.\r\nMy aunt lives in Decatur."
+    response = post_review(client, text=text, statement=(io.BytesIO(b"Another statement."), "other.txt"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "keep one of them" in page
+    assert "I chose pediatrics in Atlanta.\nMy aunt lives in Decatur.</textarea>" in page
+    assert "choose other.txt (statement) again" in page
+
+
+def test_the_form_states_the_limit_and_the_region_from_the_rule_files(client, rulebook):
+    page = client.get("/").get_data(as_text=True)
+    assert f"ERAS allows {rulebook.param('statement.eras_limit', 'max'):,} characters" in page
+    assert "each line break counts as one" in page
+    assert rulebook.region().names["both"] in page
+    assert 'data-busy="review-busy"' in page and 'id="review-busy" role="status"' in page
+
+
+def test_notices_show_on_the_result_page(client, monkeypatch):
+    import web.review
+    from reviewer import review
+    noticed = review("I chose pediatrics in Decatur, Georgia.", cv=(b"{not json", "cv.json"), as_of="2026-09")
+    monkeypatch.setattr(web.review, "run_review", lambda sub: noticed)
+    page = post_review(client, text="I chose pediatrics in Decatur, Georgia.").get_data(as_text=True)
+    assert 'id="notices-heading">What could not be read' in page and "not valid JSON" in page

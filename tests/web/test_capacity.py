@@ -1,0 +1,81 @@
+"""web/capacity.py: reviews take one of a few slots; a request beyond the queue is told the server is busy."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from reviewer.errors import InputError
+from tests.helpers.web import BLAME_SAMPLE, sample_text
+from web import create_app
+from web.capacity import BUSY, Slots
+
+
+def test_a_request_beyond_the_queue_is_refused_while_the_waiting_one_gets_its_turn():
+    slots = Slots(1, queue=1)
+    entered, release = threading.Event(), threading.Event()
+    order = []
+
+    def hold():
+        with slots.take():
+            order.append("first")
+            entered.set()
+            release.wait(10)
+
+    def wait_then_run():
+        with slots.take():
+            order.append("second")
+
+    first = threading.Thread(target=hold)
+    first.start()
+    assert entered.wait(10)
+    second = threading.Thread(target=wait_then_run)
+    second.start()
+    for _ in range(1000):  # until the second request is counted as waiting
+        if slots._waiting == 1:
+            break
+        threading.Event().wait(0.01)
+    assert slots._waiting == 1
+    with pytest.raises(InputError) as refused:
+        with slots.take():
+            pass
+    assert refused.value.status == 503 and str(refused.value) == BUSY
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert order == ["first", "second"], "the waiting request ran once the slot was free"
+    with slots.take():  # and the slot is free again afterwards
+        pass
+
+
+def test_a_slot_is_given_back_when_the_review_fails():
+    slots = Slots(1, queue=0)
+    with pytest.raises(ValueError):
+        with slots.take():
+            raise ValueError("the review failed")
+    with slots.take():
+        pass
+
+
+@pytest.mark.parametrize("path, data", [
+    ("/", {"text": sample_text(BLAME_SAMPLE)}),
+    ("/api/review", None),
+])
+def test_the_app_answers_503_in_plain_words_when_every_slot_is_taken(path, data):
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
+                      "REVIEWER_REVIEW_SLOTS": 1, "REVIEWER_REVIEW_QUEUE": 0})
+    client = app.test_client()
+    with app.extensions["reviewer_slots"].take():  # another review holds the only slot
+        if data is None:
+            busy = client.post(path, json={"text": sample_text(BLAME_SAMPLE)})
+        else:
+            busy = client.post(path, data=data)
+        page = client.get("/")
+    assert busy.status_code == 503
+    assert "busy" in busy.get_data(as_text=True)
+    assert page.status_code == 200, "pages are served while the reviews wait"
+    if data is None:
+        again = client.post(path, json={"text": sample_text(BLAME_SAMPLE)})
+    else:
+        again = client.post(path, data=data)
+    assert again.status_code == 200, "once the slot is free the same request is reviewed"

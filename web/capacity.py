@@ -1,0 +1,59 @@
+"""How many reviews the server runs at once.
+
+A review is CPU work; Python runs one thread's work at a time, so eight reviews on eight server threads
+finish no sooner than one after another, and meanwhile they hold every thread: a visitor's GET / waits in
+waitress's queue behind them. Reviews therefore take one of a few slots (one per core by default, the
+REVIEWER_REVIEW_SLOTS setting); a request waiting for a slot holds its thread, so the server runs more
+threads than slots and the rest stay free for pages. When more requests wait than REVIEWER_REVIEW_QUEUE,
+the newest is told the server is busy (503) instead of waiting without bound. With the defaults (16
+threads, 2 slots on a 2-core machine, a queue of 8) at least 6 threads stay free for pages.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from contextlib import contextmanager
+
+from flask import current_app
+
+from reviewer.errors import InputError
+
+BUSY = "The reviewer is busy with other reviews right now. Nothing you sent was kept; try again in a minute."
+
+
+class Slots:
+    """A counted semaphore with a bounded queue: ``take()`` waits for a slot, or refuses when too many wait."""
+
+    def __init__(self, slots: int, queue: int):
+        self._free = threading.Semaphore(slots)
+        self._lock = threading.Lock()
+        self._waiting = 0
+        self.queue = queue
+
+    @contextmanager
+    def take(self):
+        with self._lock:
+            if self._waiting >= self.queue:
+                raise InputError(BUSY, status=503)
+            self._waiting += 1
+        try:
+            self._free.acquire()
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        try:
+            yield
+        finally:
+            self._free.release()
+
+
+def make_slots(config) -> Slots:
+    slots = int(config.get("REVIEWER_REVIEW_SLOTS") or os.cpu_count() or 1)
+    return Slots(max(slots, 1), int(config.get("REVIEWER_REVIEW_QUEUE") or 8))
+
+
+@contextmanager
+def review_slot():
+    """Run the enclosed review in one of the app's slots (app.extensions['reviewer_slots'])."""
+    with current_app.extensions["reviewer_slots"].take():
+        yield
