@@ -72,7 +72,9 @@ def docx_bytes(paragraphs: list[list[str]]) -> bytes:
 def inputs() -> dict:
     one = (SENTENCE * (190_000 // len(SENTENCE)))[:190_000]
     runs = [one[i:i + 40] for i in range(0, len(one), 40)]  # 4,750 runs, as Word splits a long edited paragraph
-    many = [[f"Line {i}. ", "More. "] for i in range(19_000)]  # under the 20,000-paragraph limit, 38,000 runs
+    # Under the 20,000-paragraph and 200,000-run limits and the 200,000-character limit: 19,000 paragraphs of
+    # seven one-letter runs (133,000 runs, about 171,000 characters with the paragraph breaks).
+    many = [list("Ok. Go.") for _ in range(19_000)]
     pasted = (SENTENCE * (100_000 // len(SENTENCE)))[:100_000]
     cv = ("2020 " * (2 * 1024 * 1024 // 5 - 10)).encode()
     statement = "I chose family medicine in Macon, Georgia. I failed Step 1 once and passed it on my second attempt."

@@ -102,7 +102,7 @@ def in_process(texts) -> dict:
 
     t0 = time.perf_counter()
     from reviewer import review
-    from reviewer.pipeline import get_nlp
+    from reviewer.nlp import get_nlp
     from reviewer.rulebook import default_rulebook
     imported = time.perf_counter() - t0
     t0 = time.perf_counter()

@@ -22,7 +22,8 @@ BUSY = "The reviewer is busy with other reviews right now. Nothing you sent was 
 
 
 class Slots:
-    """A counted semaphore with a bounded queue: ``take()`` waits for a slot, or refuses when too many wait."""
+    """A counted semaphore with a bounded queue: ``take()`` runs at once when a slot is free, otherwise waits
+    for one, or refuses when ``queue`` requests are already waiting."""
 
     def __init__(self, slots: int, queue: int):
         self._free = threading.Semaphore(slots)
@@ -32,24 +33,30 @@ class Slots:
 
     @contextmanager
     def take(self):
-        with self._lock:
-            if self._waiting >= self.queue:
-                raise InputError(BUSY, status=503)
-            self._waiting += 1
-        try:
-            self._free.acquire()
-        finally:
+        if not self._free.acquire(blocking=False):
             with self._lock:
-                self._waiting -= 1
+                if self._waiting >= self.queue:
+                    raise InputError(BUSY, status=503)
+                self._waiting += 1
+            try:
+                self._free.acquire()
+            finally:
+                with self._lock:
+                    self._waiting -= 1
         try:
             yield
         finally:
             self._free.release()
 
 
+def _setting(config, name: str, default: int) -> int:
+    value = config.get(name)
+    return default if value is None or value == "" else int(value)
+
+
 def make_slots(config) -> Slots:
-    slots = int(config.get("REVIEWER_REVIEW_SLOTS") or os.cpu_count() or 1)
-    return Slots(max(slots, 1), int(config.get("REVIEWER_REVIEW_QUEUE") or 8))
+    slots = _setting(config, "REVIEWER_REVIEW_SLOTS", os.cpu_count() or 1)
+    return Slots(max(slots, 1), max(_setting(config, "REVIEWER_REVIEW_QUEUE", 8), 0))
 
 
 @contextmanager

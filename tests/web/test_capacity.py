@@ -58,7 +58,7 @@ def test_a_slot_is_given_back_when_the_review_fails():
 
 
 @pytest.mark.parametrize("path, data", [
-    ("/", {"text": sample_text(BLAME_SAMPLE)}),
+    ("/review", {"text": sample_text(BLAME_SAMPLE)}),
     ("/api/review", None),
 ])
 def test_the_app_answers_503_in_plain_words_when_every_slot_is_taken(path, data):
