@@ -100,7 +100,8 @@ def _compare(job: Job, result, out: Outcome) -> None:
         out.since = {"error": job.earlier_problem}
         return
     try:
-        comparison = compare(draft_from_json_bytes(*job.earlier), from_review(result), region=job.region)
+        comparison = compare(draft_from_json_bytes(*job.earlier), from_review(result), region=job.region,
+                             disabled=job.disabled)
         page = render_html(comparison).encode("utf-8")
     except ReviewerError as exc:
         out.since = {"error": str(exc)}

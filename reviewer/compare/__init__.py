@@ -31,17 +31,26 @@ def _review_notices(old: Draft, new: Draft) -> list[str]:
     return list(dict.fromkeys(lines))
 
 
-def compare(old, new, *, rulebook=None, region: str | None = None) -> Comparison:
-    """The comparison of an earlier draft with a later one; each a reviewer Review or a compare Draft."""
+def _disabled_notice(old: Draft, new: Draft, disabled: set) -> list[str]:
+    """A saved review keeps the findings of a rule turned off now: say they are listed, not compared."""
+    kept = sorted({f.rule for d in (old, new) if d.saved for f in d.findings if f.rule in disabled})
+    return [f"{rule} is turned off for this comparison; its findings in the saved review are listed, not compared."
+            for rule in kept]
+
+
+def compare(old, new, *, rulebook=None, region: str | None = None, disabled=()) -> Comparison:
+    """The comparison of an earlier draft with a later one; each a reviewer Review or a compare Draft.
+    Findings of the ``disabled`` rules (turned off for a side reviewed now) are not compared on either side."""
     from ..rulebook import default_rulebook
     book = rulebook or default_rulebook()
     old, new = as_draft(old), as_draft(new)
     region = region or next((d.review.region.name for d in (new, old) if d.review is not None and d.review.region), None)
     pairs = align(old.sentences, new.sentences)
-    changes = match_findings(old.findings, new.findings, pairs, set(book.rules))
+    changes = match_findings(old.findings, new.findings, pairs, set(book.rules) - set(disabled))
     notices = [saved_notice(d) for d in (old, new) if d.saved]
     differences = rule_differences(old, book) + rule_differences(new, book)
-    notices += differences + _profile_notice(old, new) + _review_notices(old, new)
+    notices += differences + _disabled_notice(old, new, set(disabled)) + _profile_notice(old, new)
+    notices += _review_notices(old, new)
     return Comparison(old, new, pairs, changes, measures(old, new, region), notices, bool(differences))
 
 

@@ -16,8 +16,9 @@ def add_parser(subparsers) -> None:
         "compare", help="compare two drafts: findings resolved, new and still open, sentences aligned",
         description="Compare an earlier draft with a later one. Each side is a statement (.docx, .txt, .md), "
                     "reviewed now, or a review JSON saved earlier with `reviewer review --format json` (its "
-                    "findings are used as saved). Exit code 0 when nothing got worse, 1 when a warning or error "
-                    "is new, 2 when an input cannot be read.")
+                    "findings are used as saved; --cv, --exam, --as-of and --disable apply only to a side "
+                    "reviewed now). Exit code 0 when nothing got worse, 1 when a warning or error is new or a "
+                    "finding was raised to one, 2 when an input cannot be read.")
     p.add_argument("old", help="the earlier draft, or its saved review JSON")
     p.add_argument("new", help="the later draft, or its saved review JSON")
     p.add_argument("--cv", help="the CV or applicant file, used for both drafts reviewed now")
@@ -55,7 +56,7 @@ def run(args) -> int:
                "disabled": args.disable, "region": args.region}
     old = draft_from_path(args.old, **options)
     new = draft_from_path(args.new, **options)
-    comparison = compare(old, new, region=args.region)
+    comparison = compare(old, new, region=args.region, disabled=args.disable)
     output = render(comparison, args.format)
     if args.output:
         try:

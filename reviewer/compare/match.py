@@ -2,9 +2,12 @@
 
 Two findings are the same finding when they have the same rule and either both are about the whole statement
 (no sentences), or some sentence of the old one is aligned with a sentence of the new one (unchanged or edited).
+Among whole-statement findings of one rule (a CV's gaps, say), those with the same message pair first, so that
+the gap that was filled is the one resolved; the rest pair in order.
 A finding whose sentences were all removed or rewritten beyond recognition is resolved in the old draft and,
-if the rule fires on the new sentences, new in the new one. Findings of a rule today's rules no longer have
-(a saved review made with other rules) are "retired": listed, not compared.
+if the rule fires on the new sentences, new in the new one. Findings of a rule outside ``known_rules`` (one
+today's rules no longer have, in a review saved with other rules, or one turned off) are "retired": listed,
+not compared.
 """
 from __future__ import annotations
 
@@ -57,7 +60,7 @@ def match_findings(old_findings, new_findings, pairs, known_rules) -> list[Findi
             if old.rule != new.rule:
                 continue
             if not old.sentences and not new.sentences:
-                candidates.append((0, a, b))
+                candidates.append((-1 if old.message == new.message else 0, a, b))
             elif mapped & set(new.sentences):
                 candidates.append((-len(mapped & set(new.sentences)), a, b))
     taken = set()

@@ -11,7 +11,7 @@ from .match import NEW, OPEN, RESOLVED, RETIRED
 from .word_diff import inline, side
 
 GROUPS = ((NEW, "New in the later draft"), (RESOLVED, "Resolved"), (OPEN, "Still open"),
-          (RETIRED, "Retired rule, not compared"))
+          (RETIRED, "Not compared (a rule retired or turned off)"))
 CHANGE_WORDS = {"unchanged": "Unchanged", "edited": "Edited", "added": "Added", "removed": "Removed"}
 
 
@@ -23,7 +23,7 @@ def _cut(text: str, limit: int = 220) -> str:
 def _verdict(comparison) -> str:
     resolved, new, still = len(comparison.resolved), len(comparison.introduced), len(comparison.still_open)
     if comparison.worse:
-        kind, words = "worse", "Something got worse: a warning or error is new in the later draft."
+        kind, words = "worse", "Something got worse: a warning or error is new in the later draft, or a finding was raised to one."
     elif resolved and not new:
         kind, words = "better", "Nothing got worse, and the revision resolved findings."
     else:

@@ -7,7 +7,7 @@ from ..render.html import LABEL_NAMES
 from .match import NEW, OPEN, RESOLVED, RETIRED
 from .word_diff import inline
 
-HEADINGS = ((NEW, "New"), (RESOLVED, "Resolved"), (OPEN, "Still open"), (RETIRED, "Retired rule, not compared"))
+HEADINGS = ((NEW, "New"), (RESOLVED, "Resolved"), (OPEN, "Still open"), (RETIRED, "Not compared (a rule retired or turned off)"))
 WIDTH = 88
 
 
@@ -47,7 +47,7 @@ def _where(comparison, change) -> list[str]:
 
 def _findings(comparison) -> list[str]:
     lines = [f"Findings: {len(comparison.resolved)} resolved, {len(comparison.introduced)} new, "
-             f"{len(comparison.still_open)} still open" + (f", {len(comparison.retired)} of retired rules"
+             f"{len(comparison.still_open)} still open" + (f", {len(comparison.retired)} not compared"
                                                            if comparison.retired else "")]
     for status, heading in HEADINGS:
         changes = comparison.of_status(status)
@@ -108,7 +108,7 @@ def _sentences(comparison) -> list[str]:
 def render_text(comparison) -> str:
     """The whole comparison for a terminal (pass it through render.terminal.for_terminal before printing)."""
     old, new = comparison.old, comparison.new
-    verdict = ("worse: a warning or error is new" if comparison.worse
+    verdict = ("worse: a warning or error is new, or a finding was raised to one" if comparison.worse
                else "nothing got worse" if comparison.findings else "no findings in either draft")
     lines = [f"Comparison of {old.name} (earlier) with {new.name} (later): {verdict}", ""]
     for notice in comparison.notices:

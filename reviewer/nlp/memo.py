@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from itertools import repeat
 
 _MISSING = object()
 
@@ -29,8 +30,7 @@ class Memo:
 
     def many(self, keys) -> list:
         """``[memo(key) for key in keys]``, with one dict look-up per key that is already known."""
-        get = self._values.get
-        values = [get(key, _MISSING) for key in keys]
+        values = list(map(self._values.get, keys, repeat(_MISSING)))
         if _MISSING in values:  # (most calls find every key)
             for i, value in enumerate(values):
                 if value is _MISSING:

@@ -131,7 +131,7 @@ def test_an_unreadable_earlier_review_costs_only_that_comparison(rounds, tmp_pat
     assert found["bose.txt"]["since"].startswith("not compared: bose.review.json is not valid JSON")
     assert found["amoah.txt"]["since"] == "compared"
     castro = (tmp_path / "out" / "castro.compare.html").read_text(encoding="utf-8")
-    assert "made with other rules" in castro and "Retired rule, not compared (1)" in castro
+    assert "made with other rules" in castro and "Not compared (a rule retired or turned off) (1)" in castro
 
 
 @pytest.mark.parametrize("make, words", [

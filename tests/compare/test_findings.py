@@ -107,3 +107,14 @@ def test_unchanged_draft_with_findings_is_not_worse():
     comparison = compare(old, review(text, as_of="2026-09"))
     assert comparison.findings and all(c.status == "open" for c in comparison.findings)
     assert comparison.exit_code == 0
+
+
+def test_whole_statement_findings_of_one_rule_pair_by_message_first():
+    """Two CV gaps, the earlier one filled in the new draft's CV: that one is resolved, the other still open
+    (paired by order, the first old gap would have been matched with the remaining one)."""
+    def gap(message):
+        return Finding("cv.gap", "warning", message, "why", "fix", "source")
+    filled, left = gap("No entry covers 2019-07 to 2020-01."), gap("No entry covers 2022-11 to 2026-09.")
+    changes = match_findings([filled, left], [left], [], {"cv.gap"})
+    assert [(c.status, (c.old or c.new).message) for c in changes] == [
+        ("open", left.message), ("resolved", filled.message)]

@@ -75,7 +75,7 @@ def test_an_earlier_rule_version_is_named_and_its_retired_rules_are_not_compared
     summary = comparison.to_dict()["summary"]
     assert summary["retired"] == 1 and summary["rules_differ"] is True
     from reviewer.compare.render_text import render_text
-    assert "Retired rule, not compared (1)" in render_text(comparison)
+    assert "Not compared (a rule retired or turned off) (1)" in render_text(comparison)
 
 
 @pytest.mark.parametrize("body, words", [
@@ -94,3 +94,16 @@ def test_a_json_that_is_not_a_review_says_why(body, words):
     with pytest.raises(InputError) as caught:
         draft_from_bytes(body, "old.json")
     assert words in str(caught.value) and "old.json" in str(caught.value)
+
+
+def test_a_rule_turned_off_now_is_not_compared_and_a_notice_says_so():
+    """A saved review keeps its score.blame findings; with the rule turned off for the side reviewed now they
+    would otherwise read as resolved."""
+    data = saved()
+    assert any(f["rule"] == "score.blame" for f in data["findings"])
+    old = from_review_json(data, "round1.review.json")
+    new = review(PAIR.text("old"), exams=PAIR.exams, as_of=AS_OF, disabled={"score.blame"})
+    comparison = compare(old, new, disabled={"score.blame"})
+    assert "score.blame" not in {c.rule for c in comparison.resolved}
+    assert {c.rule for c in comparison.retired} == {"score.blame"}
+    assert any("score.blame is turned off" in n for n in comparison.notices)
