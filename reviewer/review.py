@@ -80,6 +80,10 @@ class Review:
             "findings": [f.to_dict() for f in self.findings],
             "metrics": self.metrics,
             "cv": self.cv,
+            # optional additions: what the review was made with (a saved review read back by `compare`)
+            "as_of": self.as_of,
+            "region": self.region.name if self.region is not None else None,
+            "disabled": list(self.disabled),
             **({"notices": [n.to_dict() for n in self.notices]} if self.notices else {}),
         }
 

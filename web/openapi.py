@@ -13,6 +13,19 @@ _FINDING = {
         "source": {"type": "string", "description": "the guide section the rule enforces"},
         "start": {"type": ["integer", "null"]}, "end": {"type": ["integer", "null"]},
         "sentences": {"type": "array", "items": {"type": "integer"}},
+        "unsure": {"type": "boolean", "description": "optional: shown below its rule's level because the labels "
+                                                      "behind it are not confident (worth a second look)"},
+        "rule_level": {"enum": ["warning", "error"], "description": "optional, with unsure: the rule's own level"},
+    },
+}
+_EVIDENCE = {
+    "type": "object",
+    "properties": {
+        "confidence": {"type": "number", "description": "the model's probability for the label"},
+        "confident": {"type": "boolean"},
+        "words": {"type": "array", "items": {"type": "string"}, "description": "the words that weighed most"},
+        "cues": {"type": "array", "items": {"type": "string"}},
+        "decided_by_neighbours": {"type": "boolean"},
     },
 }
 _SENTENCE = {
@@ -23,6 +36,9 @@ _SENTENCE = {
         "start": {"type": "integer", "description": "offset into text (Python string index)"},
         "end": {"type": "integer"}, "text": {"type": "string"},
         "labels": {"type": "array", "items": {"enum": list(LABELS)}},
+        "number": {"type": "integer", "description": "optional: the sentence's number from 1, as pages show it"},
+        "evidence": {"type": "object", "additionalProperties": _EVIDENCE,
+                     "description": "optional: why the sentence carries each of its labels"},
     },
 }
 _REVIEW = {
@@ -45,6 +61,13 @@ _REVIEW = {
             "words": {"type": "integer"}, "characters": {"type": "integer"}, "sentences": {"type": "integer"},
             "paragraphs": {"type": "integer"}, "flesch_reading_ease": {"type": ["number", "null"]}}},
         "cv": {"type": ["object", "null"], "description": "entries, gaps, overlaps, date_order (YYYY-MM months)"},
+        "as_of": {"type": "string", "description": "optional: the application month the review used"},
+        "region": {"type": ["string", "null"], "description": "optional: the region pack the review used"},
+        "disabled": {"type": "array", "items": {"type": "string"}, "description": "optional: rules turned off"},
+        "notices": {"type": "array", "description": "optional: what could not be read (a CV line, hidden text)",
+                    "items": {"type": "object", "properties": {
+                        "source": {"type": "string"}, "where": {"type": "string"}, "text": {"type": "string"},
+                        "reason": {"type": "string"}}}},
     },
 }
 _ERROR = {"type": "object", "required": ["error", "status"],

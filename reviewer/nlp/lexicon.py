@@ -92,7 +92,10 @@ def compile_entries(entries: list[str], tokenizer, where: str) -> list[list[tupl
     """The token specs of each (spelled-out, non-empty) entry; ``where`` names the list in error messages."""
     if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
         raise RuleFileError(f"{where} must be a list of phrases")
-    patterns = [entry_tokens(e, tokenizer) for entry in entries for e in expand(entry)]
+    try:
+        patterns = [entry_tokens(e, tokenizer) for entry in entries for e in expand(entry)]
+    except RuleFileError as exc:
+        raise RuleFileError(f"{where}: {exc}") from None
     return [p for p in patterns if p]
 
 

@@ -127,3 +127,14 @@ def test_pipeline_sets_cues_per_sentence(lemmatized_blank, both):
         if start in sentence_of:
             expected[sentence_of[start]].setdefault(name, []).append((start, end))
     assert doc._.cues == expected  # the labeller reads the cues and leaves them as the cue finder set them
+
+
+def test_a_bad_entry_is_refused_naming_its_file_and_list():
+    import pytest
+
+    from reviewer.errors import RuleFileError
+    from reviewer.nlp.lexicon import compile_entries
+    from reviewer.nlp.tokenizer import blank_english
+    with pytest.raises(RuleFileError) as refused:
+        compile_entries(["i did", "didn't? pass"], blank_english().tokenizer, "rules/statement/x.yml: 'phrases'")
+    assert str(refused.value).startswith("rules/statement/x.yml: 'phrases': lexicon entry")

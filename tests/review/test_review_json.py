@@ -8,10 +8,15 @@ from reviewer.inputs.profile import parse_exam_flag
 from tests.helpers.corpus import CORPUS, ROOT, corpus_text
 
 FINDING_KEYS = {"rule", "level", "message", "why", "fix", "source", "start", "end", "sentences"}
+REVIEW_KEYS = {"schema", "source", "text", "profile", "sentences", "passage", "findings", "metrics", "cv"}
+# The optional additions of docs/review-json.md: other tools may ignore them, and nothing else may appear.
+OPTIONAL_REVIEW_KEYS = {"as_of", "region", "disabled", "notices"}
+OPTIONAL_FINDING_KEYS = {"unsure", "rule_level"}
+LEVELS = ["suggestion", "warning", "error"]
 
 
 def check_contract(data):
-    assert set(data) == {"schema", "source", "text", "profile", "sentences", "passage", "findings", "metrics", "cv"}
+    assert REVIEW_KEYS <= set(data) <= REVIEW_KEYS | OPTIONAL_REVIEW_KEYS
     assert data["schema"] == "reviewer.review/1"
     assert set(data["source"]) == {"name", "kind", "characters", "words", "paragraphs"}
     assert data["source"]["characters"] == len(data["text"])
@@ -31,7 +36,9 @@ def check_contract(data):
     assert set(data["passage"]) == {"sentences", "words", "share"}
     assert data["passage"]["sentences"] == [s["index"] for s in data["sentences"] if "score_disclosure" in s["labels"]]
     for f in data["findings"]:
-        assert set(f) == FINDING_KEYS
+        assert FINDING_KEYS <= set(f) <= FINDING_KEYS | OPTIONAL_FINDING_KEYS
+        if f.get("unsure"):  # shown below its rule's level, which it names
+            assert LEVELS.index(f["level"]) < LEVELS.index(f["rule_level"])
         assert f["level"] in ("suggestion", "warning", "error")
         if f["start"] is not None:
             assert 0 <= f["start"] < f["end"] <= len(text)
@@ -90,3 +97,21 @@ def test_disabled_rule_is_silent_and_unknown_rule_is_an_error():
     assert "region.generic" not in review(text, disabled=["region.generic"]).fired()
     with pytest.raises(Exception, match="unknown rule id"):
         review(text, disabled=["region.nonexistent"])
+
+
+def test_the_optional_additions_say_what_the_review_was_made_with():
+    data = review("I failed Step 1 once. I chose family medicine in Macon, Georgia.", as_of="2025-11",
+                  disabled=["region.generic"]).to_dict()
+    check_contract(data)
+    assert (data["as_of"], data["region"], data["disabled"]) == ("2025-11", "georgia", ["region.generic"])
+
+
+def test_the_corpus_reviews_use_the_optional_finding_fields_within_the_contract():
+    """Some corpus review lowers a finding it is unsure of (the contract test then checks its fields)."""
+    from tests.helpers.corpus import statement_files
+    unsure = []
+    for path in statement_files("corpus", "fresh"):
+        data = review(corpus_text(path), as_of="2026-09").to_dict()
+        unsure += [f for f in data["findings"] if f.get("unsure")]
+        check_contract(data)
+    assert unsure, "no corpus review has a finding worth a second look"

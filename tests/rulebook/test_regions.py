@@ -31,7 +31,14 @@ def test_the_georgia_pack_is_checked_and_named():
     assert "Grady Memorial Hospital" in pack.all_places() and pack.examples["tie"] and pack.examples["not_tie"]
 
 
-@pytest.mark.parametrize("region", ["georgia", "testland"])
+PACKS = sorted(p.stem for p in (RULES_DIR / "regions").glob("*.yml")) + ["testland"]  # every shipped pack
+
+
+def test_every_shipped_pack_is_tested():
+    assert "georgia" in PACKS and len(PACKS) == len(set(PACKS))
+
+
+@pytest.mark.parametrize("region", PACKS)
 def test_each_pack_makes_its_examples_ties_and_not_the_others(two_regions, region):
     pack = two_regions.region(region)
     for text in pack.examples["tie"]:

@@ -16,7 +16,9 @@ LABELS = {"score_disclosure", "blame", "growth", "regional_tie", "specialty_moti
 
 
 def check_contract(body: dict, text: str) -> None:
-    assert list(body) in (TOP_KEYS, TOP_KEYS + ["notices"]), "the contract's keys in order; notices only when there are some"
+    made_with = ["as_of", "region", "disabled"]  # optional additions (docs/review-json.md)
+    assert list(body) in (TOP_KEYS + made_with, TOP_KEYS + made_with + ["notices"]), \
+        "the contract's keys in order, then the additions; notices only when there are some"
     for notice in body.get("notices", []):
         assert set(notice) == {"source", "where", "text", "reason"} and notice["reason"]
     assert body["schema"] == "reviewer.review/1"
@@ -154,3 +156,15 @@ def test_openapi_describes_the_endpoint(client):
     assert {"200", "400", "413", "415"} <= set(operation["responses"])
     review_schema = spec["components"]["schemas"]["Review"]
     assert review_schema["required"] == TOP_KEYS
+
+
+def test_openapi_names_every_field_the_answer_has(client):
+    """The description lists the optional additions too: every key of a real answer is described."""
+    spec = client.get("/api/openapi.json").get_json()["components"]["schemas"]["Review"]
+    answer = client.post("/api/review", json={"text": "I failed Step 1 once and I blamed nobody. I chose Atlanta.",
+                                              "cv": {"applicant": {"name": "A"}, "experiences": [
+                                                  {"title": "Observer", "start": "2023-13", "end": "2024-01"}]}})
+    data = answer.get_json()
+    assert set(data) <= set(spec["properties"]), set(data) - set(spec["properties"])
+    for sentence in data["sentences"]:
+        assert set(sentence) <= set(spec["properties"]["sentences"]["items"]["properties"])
