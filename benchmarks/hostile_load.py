@@ -10,8 +10,9 @@ limit raised so the benchmark's own requests are not refused. The inputs, each b
   of it a finding (the quadratic Word download of point 3), sent to /download/docx, /api/review and /bulk;
 - ``pasted_100k``: 100,000 characters pasted as one paragraph, to /download/docx;
 - ``cv_one_line_2mb``: a statement with a 2 MB one-line text CV of repeated dates (point 4), to /api/review;
-- ``docx_many_paragraphs``: a .docx just under the paragraph and run limits (point 5), to /api/review and
-  /download/docx.
+- ``docx_many_paragraphs``: a .docx of 19,000 paragraphs (under the 20,000 limit), every fourth a sentence
+  (point 5), to /api/review and /download/docx;
+- ``pasted_5000_sentences``: 4,990 short sentences pasted (under the 5,000-sentence limit), to /api/review.
 
     .venv/bin/python benchmarks/hostile_load.py [--at-once 8]
 
@@ -72,9 +73,10 @@ def docx_bytes(paragraphs: list[list[str]]) -> bytes:
 def inputs() -> dict:
     one = (SENTENCE * (190_000 // len(SENTENCE)))[:190_000]
     runs = [one[i:i + 40] for i in range(0, len(one), 40)]  # 4,750 runs, as Word splits a long edited paragraph
-    # Under the 20,000-paragraph and 200,000-run limits and the 200,000-character limit: 19,000 paragraphs of
-    # seven one-letter runs (133,000 runs, about 171,000 characters with the paragraph breaks).
-    many = [list("Ok. Go.") for _ in range(19_000)]
+    # Under the 20,000-paragraph, 5,000-sentence and 200,000-character limits, and small enough unzipped that
+    # the compression-ratio guard does not refuse it: 19,000 paragraphs, every fourth a sentence of ~35 letters.
+    many = [[f"This is sentence {i} of a long list."] if i % 4 == 0 else [] for i in range(19_000)]
+    sentences = " ".join(f"This is sentence {i} of a long list." for i in range(4_990))[:199_000]
     pasted = (SENTENCE * (100_000 // len(SENTENCE)))[:100_000]
     cv = ("2020 " * (2 * 1024 * 1024 // 5 - 10)).encode()
     statement = "I chose family medicine in Macon, Georgia. I failed Step 1 once and passed it on my second attempt."
@@ -82,6 +84,7 @@ def inputs() -> dict:
         "docx_one_paragraph": docx_bytes([runs]),
         "docx_many_paragraphs": docx_bytes(many),
         "pasted_100k": pasted,
+        "pasted_5000_sentences": sentences,
         "cv_one_line_2mb": (statement, cv),
     }
 
@@ -136,8 +139,11 @@ def requests_for(material: dict) -> list[tuple[str, str, list]]:
         ("190k-character paragraph .docx -> /bulk", "/bulk", [("files", ("one.docx", one))]),
         ("100k characters pasted in one paragraph -> /download/docx", "/download/docx", [("text", material["pasted_100k"])]),
         ("2 MB one-line text CV -> /api/review", "/api/review", [("text", statement), ("cv", ("cv.txt", cv))]),
-        ("19,000-paragraph .docx -> /api/review", "/api/review", [("statement", ("many.docx", many))]),
-        ("19,000-paragraph .docx -> /download/docx", "/download/docx", [("statement", ("many.docx", many))]),
+        ("19,000-paragraph .docx (4,750 sentences) -> /api/review", "/api/review", [("statement", ("many.docx", many))]),
+        ("19,000-paragraph .docx (4,750 sentences) -> /download/docx", "/download/docx",
+         [("statement", ("many.docx", many))]),
+        ("4,990 sentences pasted (184k characters) -> /api/review", "/api/review",
+         [("text", material["pasted_5000_sentences"])]),
     ]
 
 
@@ -192,7 +198,7 @@ def main() -> int:
     base = f"http://{HOST}:{port}"
     env = {**os.environ, "REVIEWER_RATE_LIMIT": "1000000 per minute"}
     log = tempfile.TemporaryFile()
-    server = subprocess.Popen([sys.executable, "-m", "web.serve", "--host", HOST, "--port", str(port), "--threads", "8"],
+    server = subprocess.Popen([sys.executable, "-m", "web.serve", "--host", HOST, "--port", str(port)],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
     rows = []
     try:

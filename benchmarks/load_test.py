@@ -1,4 +1,4 @@
-"""Load test: serve the app with waitress (as scripts/start does) and drive it with concurrent clients on 127.0.0.1.
+"""Load test: serve the app with waitress through web.serve (as scripts/start does) and drive it with concurrent clients on 127.0.0.1.
 
 A benchmark, not a unit test. The server runs in a child process; this process is the second one, running N
 client threads for a fixed time (each loop stops by itself at the deadline). The mix: JSON API reviews without
@@ -6,7 +6,7 @@ and with a CV, API multipart .docx uploads with CVs from samples/cv, and the bro
 upload (with its CSRF token and session cookie). Prints requests/s, p50/p99 latency, errors and the server's
 RSS (VmRSS from /proc/PID/status) after warm-up and at the end, and writes them to benchmarks/results/.
 
-    .venv/bin/python benchmarks/load_test.py [--seconds 60] [--clients 20] [--threads 8]
+    .venv/bin/python benchmarks/load_test.py [--seconds 60] [--clients 20] [--threads 16]
 """
 from __future__ import annotations
 
@@ -171,7 +171,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--threads", type=int, default=8, help="waitress threads (scripts/start's default is 8)")
+    parser.add_argument("--threads", type=int, default=16, help="waitress threads (scripts/start's default is 16)")
     parser.add_argument("--warmup", type=float, default=45,
                         help="seconds of the same load before measuring memory (RSS climbs for ~40 s, then holds)")
     args = parser.parse_args()
@@ -187,8 +187,8 @@ def main() -> int:
     base = f"http://{HOST}:{port}"
     env = {**os.environ, "REVIEWER_RATE_LIMIT": "1000000 per minute"}  # the default 60/min per client would refuse a load test
     log = tempfile.TemporaryFile()  # not a pipe: waitress logs "Task queue depth" under load and would block on a full pipe
-    server = subprocess.Popen([str(ROOT / ".venv" / "bin" / "waitress-serve"), "--host", HOST, "--port", str(port),
-                               "--threads", str(args.threads), "--call", "web:create_app"],
+    server = subprocess.Popen([sys.executable, "-m", "web.serve", "--host", HOST, "--port", str(port),
+                               "--threads", str(args.threads)],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
     try:
         wait_until_up(base, server)

@@ -9,7 +9,7 @@ from reviewer.notices import unreadable_cv
 from reviewer.inputs.profile import exam_from_dict, parse_exam_flag
 from reviewer.inputs import from_text
 
-from .capacity import review_slot
+from .capacity import holds_slot, review_slot
 from .inputs import run_review, submission_from
 from .openapi import spec
 
@@ -71,6 +71,7 @@ def _from_form():
 
 
 @bp.post("/review")
+@holds_slot
 def review_endpoint():
     if request.is_json:
         result = _from_json()

@@ -20,7 +20,7 @@ from reviewer.bulk.sinks import ZipSink
 from reviewer.errors import InputError
 from reviewer.rulebook import default_rulebook
 
-from .capacity import review_slot
+from .capacity import holds_slot, review_slot
 
 bp = Blueprint("bulk", __name__)
 
@@ -59,6 +59,7 @@ def form():
 
 
 @bp.post("/bulk")
+@holds_slot
 def submit():
     try:
         files = uploaded_files(limits())

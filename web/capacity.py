@@ -10,6 +10,7 @@ threads, 2 slots on a 2-core machine, a queue of 8) at least 6 threads stay free
 """
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from contextlib import contextmanager
@@ -29,10 +30,21 @@ class Slots:
         self._free = threading.Semaphore(slots)
         self._lock = threading.Lock()
         self._waiting = 0
+        self._held = threading.local()  # how deep the current thread is inside take()
         self.queue = queue
 
     @contextmanager
     def take(self):
+        """Hold a slot for the enclosed work; a thread that already holds one goes on with it (a view that holds
+        a slot for reading, reviewing and rendering calls helpers that ask for one too)."""
+        depth = getattr(self._held, "depth", 0)
+        if depth:
+            self._held.depth = depth + 1
+            try:
+                yield
+            finally:
+                self._held.depth = depth
+            return
         if not self._free.acquire(blocking=False):
             with self._lock:
                 if self._waiting >= self.queue:
@@ -43,9 +55,11 @@ class Slots:
             finally:
                 with self._lock:
                     self._waiting -= 1
+        self._held.depth = 1
         try:
             yield
         finally:
+            self._held.depth = 0
             self._free.release()
 
 
@@ -64,3 +78,13 @@ def review_slot():
     """Run the enclosed review in one of the app's slots (app.extensions['reviewer_slots'])."""
     with current_app.extensions["reviewer_slots"].take():
         yield
+
+
+def holds_slot(view):
+    """A view that reads, reviews and renders inside one slot: reading a large .docx and writing a commented one
+    are CPU work too, and left outside they would compete with every other request for the interpreter."""
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        with review_slot():
+            return view(*args, **kwargs)
+    return wrapped

@@ -22,6 +22,7 @@ from reviewer.errors import InputError
 from reviewer.inputs import display_name
 from reviewer.rulebook import default_rulebook
 
+from .capacity import holds_slot
 from .inputs import STATEMENT_LIMIT, STEP1_CHOICES, Submission, line_endings, run_review
 
 bp = Blueprint("compare", __name__)
@@ -135,6 +136,7 @@ def form():
 
 
 @bp.post("/compare")
+@holds_slot
 def submit():
     sub = read_fields(request.form)
     chosen = [display_name(f.filename) for key in ("old", "new", "cv") for f in request.files.getlist(key) if f.filename]
@@ -163,12 +165,14 @@ def _posted_comparison():
 
 
 @bp.post("/compare/download/docx")
+@holds_slot
 def download_docx():
     comparison = _posted_comparison()
     return _download(render_docx(comparison), DOCX_TYPE, _filename(comparison, ".compared.docx"))
 
 
 @bp.post("/compare/download/json")
+@holds_slot
 def download_json():
     comparison = _posted_comparison()
     body = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -176,6 +180,7 @@ def download_json():
 
 
 @bp.post("/compare/download/html")
+@holds_slot
 def download_html():
     comparison = _posted_comparison()
     view = request.form.get("view") if request.form.get("view") in VIEWS else "side"

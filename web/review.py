@@ -13,6 +13,7 @@ from reviewer.render.docx import render_docx
 from reviewer.render.html import render_html, report_context, stylesheet
 from reviewer.rulebook import default_rulebook
 
+from .capacity import holds_slot
 from .inputs import STEP1_CHOICES, Submission, chosen_files, format_advice, read_fields, run_review, submission_from
 
 bp = Blueprint("review", __name__)
@@ -58,6 +59,7 @@ def index():
 
 
 @bp.post("/review")
+@holds_slot
 def submit():
     sub = read_fields(request.form)
     chosen = chosen_files(request.files)
@@ -83,12 +85,14 @@ def _download(body, mimetype: str, filename: str) -> Response:
 
 
 @bp.post("/download/docx")
+@holds_slot
 def download_docx():
     result = run_review(_submission())
     return _download(render_docx(result), DOCX_TYPE, _filename(result, ".reviewed.docx"))
 
 
 @bp.post("/download/json")
+@holds_slot
 def download_json():
     result = run_review(_submission())
     body = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
@@ -96,6 +100,7 @@ def download_json():
 
 
 @bp.post("/download/html")
+@holds_slot
 def download_html():
     result = run_review(_submission())
     return _download(render_html(result, standalone=True), "text/html", _filename(result, ".review.html"))

@@ -7,7 +7,12 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Span
 
+from ..errors import InputError
 from .memo import Memo
+
+# A personal statement has a few dozen sentences and the longest text read (200,000 characters) a few thousand
+# of prose; past this bound a text is a list or a flood, and reviewing it would hold the server for seconds.
+MAX_SENTENCES = 5_000
 
 # After these, a capitalised word that usually opens a sentence starts a new one ("... in the U.S. My ...").
 SENTENCE_FINAL_ABBREVIATIONS = {"U.S.", "U.K.", "U.S.A.", "etc.", "Inc.", "Jr.", "Sr.", "Co.", "Corp."}
@@ -103,6 +108,9 @@ class SentenceSplitter:
         starts[firsts] = 1
         doc.from_array([SENT_START], starts.view("uint64"))
         self.set_sentences(doc, firsts, breaks, facts)
+        if len(doc._.sentences) > MAX_SENTENCES:
+            raise InputError(f"The statement has more than {MAX_SENTENCES:,} sentences, which is more than this tool "
+                             f"reads (a personal statement has a few dozen), so it was not reviewed.", status=413)
         return doc
 
     @staticmethod

@@ -168,3 +168,18 @@ def test_review_runs_the_pipeline_as_spacy_does(nlp):
 
     for text in texts:
         assert state(run_pipeline(nlp, text)) == state(nlp(text)), text[:60]
+
+
+def test_more_sentences_than_the_bound_is_refused_plainly_and_the_bound_itself_is_reviewed():
+    import pytest
+
+    from reviewer import review
+    from reviewer.errors import InputError
+    from reviewer.nlp.sentences import MAX_SENTENCES
+
+    def text(n):
+        return " ".join(f"Line {i} is here." for i in range(n))
+    assert len(review(text(MAX_SENTENCES), as_of="2026-09").sentences) == MAX_SENTENCES
+    with pytest.raises(InputError) as refused:
+        review(text(MAX_SENTENCES + 1), as_of="2026-09")
+    assert refused.value.status == 413 and "5,000 sentences" in str(refused.value)

@@ -57,20 +57,64 @@ def test_a_slot_is_given_back_when_the_review_fails():
         pass
 
 
+def test_a_thread_holding_a_slot_takes_it_again_without_waiting():
+    slots = Slots(1, queue=0)
+    with slots.take():
+        with slots.take():  # a view holding the slot calls run_review, which asks for one too
+            pass
+        with slots.take():
+            pass
+    with slots.take():  # given back once, at the end
+        pass
+
+
+def test_the_slot_held_by_one_thread_is_not_shared_with_another():
+    slots = Slots(1, queue=0)
+    refused = []
+    with slots.take():
+        other = threading.Thread(target=lambda: refused.append(_refused(slots)))
+        other.start()
+        other.join(10)
+    assert refused == [True]
+
+
+def _refused(slots) -> bool:
+    try:
+        with slots.take():
+            return False
+    except InputError:
+        return True
+
+
 @pytest.mark.parametrize("path, data", [
     ("/review", {"text": sample_text(BLAME_SAMPLE)}),
+    ("/download/docx", {"text": sample_text(BLAME_SAMPLE)}),
+    ("/compare", {"old_text": sample_text(BLAME_SAMPLE), "new_text": sample_text(BLAME_SAMPLE)}),
     ("/api/review", None),
 ])
 def test_the_app_answers_503_in_plain_words_when_every_slot_is_taken(path, data):
     app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
                       "REVIEWER_REVIEW_SLOTS": 1, "REVIEWER_REVIEW_QUEUE": 0})
     client = app.test_client()
-    with app.extensions["reviewer_slots"].take():  # another review holds the only slot
+    held, done = threading.Event(), threading.Event()
+
+    def another_review():  # holds the only slot on another thread, as a concurrent request would
+        with app.extensions["reviewer_slots"].take():
+            held.set()
+            done.wait(30)
+
+    holder = threading.Thread(target=another_review)
+    holder.start()
+    assert held.wait(10)
+    try:
         if data is None:
             busy = client.post(path, json={"text": sample_text(BLAME_SAMPLE)})
         else:
             busy = client.post(path, data=data)
         page = client.get("/")
+    finally:
+        done.set()
+        holder.join(10)
     assert busy.status_code == 503
     assert "busy" in busy.get_data(as_text=True)
     assert page.status_code == 200, "pages are served while the reviews wait"
