@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import InputError, ReviewerError
-from .render.terminal import for_terminal
+from .render.terminal import for_terminal, write_output
 from .sentences import LABELS as LABELS_ORDER
 
 
@@ -40,13 +40,7 @@ def run_review(args) -> int:
         raise ReviewerError("--format docx writes a Word file: give -o OUT.docx")
     from .render import render
     output = render(result, args.format)
-    if args.output:
-        try:
-            Path(args.output).write_bytes(output if isinstance(output, bytes) else output.encode("utf-8"))
-        except OSError as exc:
-            raise ReviewerError(f"{args.output}: cannot be written ({exc.strerror or exc})") from None
-    else:
-        sys.stdout.write(output if args.format != "text" else for_terminal(output))
+    write_output(output, args.output, args.format)
     return result.exit_code
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
-import re
 from dataclasses import dataclass, field
 
 from reviewer import review

@@ -308,7 +308,7 @@ def cohort_table(outcomes: list[Outcome], cv_paths: dict, rules, *, links: bool 
         f'<optgroup label="{escape(heading)}">' + "".join(
             f'<option value="{escape(r.id)}">{escape(short_name(r))} ({r.level})</option>' for r in rules if area_of(r.id) == key)
         + "</optgroup>" for key, heading, _ in AREAS)
-    head = (f'<tr class="area-row"><th scope="col" data-column="0">Applicant</th><th scope="col" data-column="1">Status</th>'
+    head = ('<tr class="area-row"><th scope="col" data-column="0">Applicant</th><th scope="col" data-column="1">Status</th>'
             + "".join(f'<th scope="col" data-column="{2 + k}">{escape(heading)}</th>' for k, (_, heading, _) in enumerate(AREAS))
             + f'<th scope="col" data-column="{2 + len(AREAS)}">Words</th>'
             + (f'<th scope="col" data-column="{3 + len(AREAS)}">Since the earlier round</th>' if since else "")

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from ..errors import ReviewerError
-from ..render.terminal import for_terminal
+from ..render.terminal import write_output
 
 FORMATS = ("text", "json", "html", "docx")
 
@@ -58,11 +57,5 @@ def run(args) -> int:
     new = draft_from_path(args.new, **options)
     comparison = compare(old, new, region=args.region, disabled=args.disable)
     output = render(comparison, args.format)
-    if args.output:
-        try:
-            Path(args.output).write_bytes(output if isinstance(output, bytes) else output.encode("utf-8"))
-        except OSError as exc:
-            raise ReviewerError(f"{args.output}: cannot be written ({exc.strerror or exc})") from None
-    else:
-        sys.stdout.write(output if args.format != "text" else for_terminal(output))
+    write_output(output, args.output, args.format)
     return comparison.exit_code

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..months import to_index
-from .durations import Duration, durations
+from .durations import durations
 from .literals import may_match_any
 from .names import Organization, SentenceText
 from .owner import MINE, OTHER, clause, whose

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy
 from spacy.language import Language
 
 from ...learn.features import SentenceWords

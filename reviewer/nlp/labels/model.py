@@ -15,7 +15,6 @@ from pathlib import Path
 import numpy
 
 from ...learn.features import context, dense, set_lengths
-from ...sentences import LABELS
 from ..memo import Memo
 
 MODEL_FILE = Path(__file__).resolve().parents[2] / "model" / "labels.npz"
