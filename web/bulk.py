@@ -25,6 +25,7 @@ from .capacity import holds_slot, review_slot
 bp = Blueprint("bulk", __name__)
 
 DEFAULT_MAX_FILES = 100
+DEFAULT_MAX_CHARACTERS = 1_000_000  # statements' characters in one batch: a cohort of 100 runs to about 500,000
 ACCEPT = ".docx,.txt,.md,.json,.yaml,.yml,.csv,.zip"
 DOWNLOAD_NAME = "cohort-reports.zip"
 
@@ -40,7 +41,8 @@ def limits() -> dict:
     """The limits the page states and enforces: files per batch and total upload size."""
     config = current_app.config
     max_bytes = config.get("BULK_MAX_BYTES") or config.get("MAX_CONTENT_LENGTH") or 8 * 1024 * 1024
-    return {"files": config.get("BULK_MAX_FILES", DEFAULT_MAX_FILES), "bytes": max_bytes, "size": size_text(max_bytes)}
+    return {"files": config.get("BULK_MAX_FILES", DEFAULT_MAX_FILES), "bytes": max_bytes, "size": size_text(max_bytes),
+            "characters": config.get("BULK_MAX_CHARACTERS", DEFAULT_MAX_CHARACTERS)}
 
 
 def size_text(size: int) -> str:
@@ -65,7 +67,7 @@ def submit():
         files = uploaded_files(limits())
         earlier = earlier_upload(limits())
         options = BulkOptions(as_of=request.form.get("as_of") or None, region=request.form.get("region") or None,
-                              jobs=current_app.config.get("BULK_JOBS", 1))
+                              jobs=current_app.config.get("BULK_JOBS", 1), max_characters=limits()["characters"])
         sink = ZipSink()
         with review_slot():  # one of the server's few review slots (web/capacity.py)
             result = run_bulk(files, sink, options, earlier=earlier)

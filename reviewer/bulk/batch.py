@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..errors import InputError
+from ..errors import InputError, ReviewerError
 from ..months import is_month
 from .cohort_html import applicant_details, index_html
 from .pairing import Pairing, Rounds, pair, pair_rounds
@@ -24,6 +24,7 @@ class BulkOptions:
     disabled: tuple = ()
     region: str | None = None
     jobs: int = 1
+    max_characters: int | None = None  # the statements' characters a batch may hold (the web page's bound)
 
 
 @dataclass
@@ -77,6 +78,28 @@ def make_jobs(pairing: Pairing, as_of: str, disabled: tuple, region: str | None 
     return jobs
 
 
+def within_budget(jobs: list[Job], max_characters: int | None) -> list[Job]:
+    """The jobs, those past the batch's character budget (in path order) turned into rows that say so: one
+    large batch cannot then hold a server for minutes. The command line has no budget (None)."""
+    if max_characters is None:
+        return jobs
+    from ..inputs import from_bytes
+    total, out = 0, []
+    for job in jobs:
+        if job.problem is None and job.data is not None:
+            if total <= max_characters:  # (past the budget nothing more is read)
+                try:
+                    total += len(from_bytes(job.data, job.path.rsplit("/", 1)[-1]).text)
+                except ReviewerError:
+                    pass  # unreadable: the worker says why
+            if total > max_characters:
+                job = replace(job, problem=f"not reviewed: the batch holds more than {max_characters:,} characters "
+                                           "of statements by here; review the rest in another batch, or with "
+                                           "`reviewer bulk` on your own computer")
+        out.append(job)
+    return out
+
+
 def run_bulk(files: list[InputFile], sink, options: BulkOptions = BulkOptions(),
              cv_dir_files: list[InputFile] = (), progress: Progress | None = None,
              earlier: list[InputFile] | None = None) -> BulkResult:
@@ -90,7 +113,8 @@ def run_bulk(files: list[InputFile], sink, options: BulkOptions = BulkOptions(),
         raise InputError("no statements (.docx, .txt, .md or a .zip of them) among the files; "
                          "a CV is paired with a statement of the same name")
     rounds = pair_rounds([a.stem for a in pairing.applicants], earlier) if earlier is not None else None
-    jobs = make_jobs(pairing, as_of, tuple(options.disabled), options.region, rounds)
+    jobs = within_budget(make_jobs(pairing, as_of, tuple(options.disabled), options.region, rounds),
+                         options.max_characters)
     progress = progress or Progress(len(jobs), enabled=False)
     outcomes, details = [], {}
     for outcome in run_jobs(jobs, options.jobs):

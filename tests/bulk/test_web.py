@@ -133,3 +133,31 @@ def test_a_bad_month_is_400(bulk_client):
 def test_the_cohort_script_and_style_are_served(bulk_client):
     assert bulk_client.get("/bulk/cohort.js").mimetype == "text/javascript"
     assert bulk_client.get("/bulk/cohort.css").mimetype == "text/css"
+
+
+def test_a_batch_past_its_character_budget_says_which_statements_were_left_out():
+    """The page's budget of statements' characters: those read within it are reviewed, the rest get rows
+    that say why; the command line has no budget."""
+    from web import create_app
+    text = statement(BLAME)
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
+                      "BULK_MAX_CHARACTERS": 2 * len(text)})
+    files = [(f"{name}.txt", text.encode("utf-8")) for name in ("ana", "ben", "cara")]
+    response = upload(app.test_client(), files, as_of="2026-09")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "2 of 3 statements reviewed fully" in page
+    archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(
+        re.search(r'href="data:application/zip;base64,([^"]+)"', page).group(1))))
+    rows = list(csv.DictReader(io.StringIO(archive.read("reports/summary.csv").decode("utf-8-sig"))))
+    assert [bool(r["error"]) for r in rows] == [False, False, True]
+    assert f"more than {2 * len(text):,} characters" in rows[2]["error"]
+    assert "reports/cara.review.json" not in archive.namelist()
+
+
+def test_the_command_line_has_no_character_budget():
+    from reviewer.bulk.batch import within_budget
+    from reviewer.bulk.worker import Job
+    jobs = [Job(0, "a.txt", "a", b"x" * 10, None)]
+    assert within_budget(jobs, None) == jobs
+    assert within_budget(jobs, 5)[0].problem.startswith("not reviewed")
