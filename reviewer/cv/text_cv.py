@@ -18,6 +18,7 @@ from ..notices import Notice
 from .applicant_lines import (APPLICANT_KEYS, EXAM_NAME, ExamLineError, applicant_from_lines, graduation_in,
                               is_exam_line, leads_with_exam, read_exam_line)
 from .dates import LINE_MISSPELT, LINE_RANGE, LINE_RANGE_WITH_MONTH, parse_graduation, split_range
+from .fields import as_entry_lines
 from .model import CV, TYPES
 from .schema import MAX_ENTRIES, EntryError, capped, experience_from_dict
 from .text_places import entry_fields, location_fields, segments
@@ -138,7 +139,7 @@ def cv_from_lines(lines: list, unit: str = "line") -> CV:
     written = sum(1 for line in lines if (line.text if isinstance(line, Line) else str(line)).strip())
     if written > MAX_LINES:
         raise CVError(f"the CV has more than {MAX_LINES:,} lines of text; a CV is far shorter, so it was not read")
-    items = _prepare(lines)
+    items = _prepare(_fields_rewritten(lines))
     reading = _Reading(unit)
     headings = [_heading_kind(item.text, marked=True) or "unknown" if item.kind == "heading"
                 else _heading_kind(item.text) if item.kind in ("", "bullet") else None for item in items]
@@ -185,13 +186,38 @@ def cv_from_lines(lines: list, unit: str = "line") -> CV:
         if group.details:
             _flush(group, section, reading)
         if item.kind == "bullet":
-            _unplace(item, text, section, reading)
+            found = _date_in(text) if len(text) <= LONGEST else None
+            if found is not None and found[0] == "ok":  # a list of one-line entries, each a bullet with its dates
+                group.head.append(item)
+                _flush(group, section, reading)
+            else:
+                _unplace(item, text, section, reading)
             continue
         if len(group.head) >= MAX_GROUP:
             _flush(group, section, reading)
         group.head.append(item)
     _flush(group, section, reading)
     return _finish(reading)
+
+
+def _fields_rewritten(lines: list) -> list:
+    """The lines with each block of labelled fields ("Organization: ...", "Start Date: ...", as the ERAS
+    application lists an experience) rewritten as an ordinary entry's lines (reviewer/cv/fields.py); headings,
+    table rows and breaks of a Word file stay as they are."""
+    out, run = [], []
+
+    def flush():
+        out.extend(Line(text, number) for text, number in as_entry_lines(run))
+        run.clear()
+
+    for number, line in enumerate(lines, 1):
+        if isinstance(line, Line) and line.kind:
+            flush()
+            out.append(line)
+        else:
+            run.append((line.text, line.number) if isinstance(line, Line) else (str(line), number))
+    flush()
+    return out
 
 
 def _detail(text: str, item: Line, group: _Group) -> bool:

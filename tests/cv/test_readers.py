@@ -609,3 +609,57 @@ def test_a_text_cv_longer_than_any_cv_is_refused_and_many_problems_are_summed_up
     cv = load_cv_bytes(("CLINICAL\n" + "Observer | Grady | Atlanta, GA | 2023-13 - 2024-02\n\n" * 80).encode(), "cv.txt")
     assert len(cv.notices) == 52  # "mostly not read", the first 50 lines, and how many more
     assert cv.notices[-1].line() == "the file: 30 more problems like these were found; only the first 50 are listed"
+
+
+def test_a_cv_written_as_labelled_fields_reads_each_entry_with_its_dates_and_hours():
+    """The layout of the ERAS application's experience list: one "Label: value" per line, or several on a line."""
+    from reviewer.cv.text_cv import cv_from_lines
+    text = """EXPERIENCES
+
+1. Experience Type: Clinical
+   Position Title: Observer
+   Organization: Northside Hospital
+   City: Atlanta   State/Province: Georgia   Country: United States
+   Start Date: 02/2023   End Date: 05/2023
+   Average Hours/Week: 40
+   Description: Followed the hospitalist team.
+
+2. Experience Type: Research
+   Position Title: Research Volunteer
+   Organization: Morehouse School of Medicine
+   Start Date: 09/2023
+   End Date: Present
+   Average Hours/Week: 12
+"""
+    cv = cv_from_lines(text.splitlines())
+    got = [(e.type, e.title, e.start, e.end, e.hours_per_week) for e in cv.experiences]
+    assert got == [("clinical", "Observer", "2023-02", "2023-05", 40), ("research", "Research Volunteer", "2023-09", None, 12)]
+    assert "Northside Hospital" in cv.experiences[0].organization
+    assert "Morehouse School of Medicine" in cv.experiences[1].organization
+    assert cv.experiences[0].description.startswith("Followed")
+    assert not cv.unplaced and not cv.notices
+
+
+def test_lines_that_only_look_like_fields_are_left_to_the_reader():
+    from reviewer.cv.fields import as_entry_lines
+    lines = [("Languages: English, Arabic", 1), ("Hobbies: running", 2), ("Title: Observer", 3)]
+    assert as_entry_lines(lines) == lines  # no dates: not an entry block
+
+
+def test_a_list_of_bulleted_one_line_entries_reads_each_bullet_as_an_entry():
+    """Each bullet names an entry with its dates; bullets under an entry stay its description."""
+    from reviewer.cv.text_cv import cv_from_lines
+    text = """Clinical Experience
+• Observer, Northside Hospital, Atlanta, GA (Mar 2022 - May 2022)
+• Extern, Piedmont Atlanta Hospital, Atlanta, GA (Jun 2022 - Aug 2022) – 40 hrs/wk
+
+Research
+Research Assistant, Morehouse School of Medicine, Atlanta, GA
+Oct 2022 - Present
+• Built a REDCap database (2023).
+"""
+    cv = cv_from_lines(text.splitlines())
+    got = [(e.start, e.end, e.hours_per_week) for e in cv.experiences]
+    assert got == [("2022-03", "2022-05", None), ("2022-06", "2022-08", 40), ("2022-10", None, None)]
+    assert [e.organization for e in cv.experiences][:2] == ["Northside Hospital", "Piedmont Atlanta Hospital"]
+    assert "REDCap" in cv.experiences[2].description
