@@ -136,6 +136,8 @@ def _cv_row(review) -> CheckRow:
     if review.cv is None:
         return CheckRow("na", "CV timeline", "no CV given")
     found = [f for f in review.findings if f.rule.startswith("cv.")]
+    if not found and not review.cv.get("entries"):
+        return CheckRow("na", "CV timeline", "no dated entries could be read from the CV")
     if not found:
         return CheckRow("met", "CV timeline", "no gaps, overlaps or dates out of order")
     counts: dict[str, int] = {}

@@ -79,3 +79,12 @@ def test_the_same_character_count_in_the_terminal_and_the_json(tmp_path, capsys)
 @pytest.mark.parametrize("script", ["setup", "start", "test"])
 def test_scripts_are_executable(script):
     assert (ROOT / "scripts" / script).stat().st_mode & 0o111
+
+
+def test_a_cv_with_no_dated_entries_is_not_called_a_clean_timeline():
+    from reviewer import review
+    from reviewer.render.text import render
+    result = review("I failed Step 1 once. I grew from it.", cv={"applicant": {"name": "A"}, "experiences": []},
+                    as_of="2026-09")
+    rows = [line for line in render(result).splitlines() if "CV timeline:" in line]
+    assert rows and rows[0].split()[0] == "n/a" and "no dated entries" in rows[0]
