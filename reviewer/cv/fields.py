@@ -7,7 +7,7 @@
        Start Date: 02/2023   End Date: 04/2023
        Average Hours/Week: 40
 
-``as_entry_lines`` rewrites each such block as the lines of an ordinary entry (the type as a heading word; title;
+``as_entry_lines`` rewrites each such block as the lines of an ordinary entry (the type as a heading; title;
 organization; city; dates and hours), which the text CV reader then reads like any other. Lines that are not
 part of such a block pass through unchanged, and every line keeps its number for notices.
 """
@@ -44,21 +44,22 @@ def _fields(text: str) -> dict[str, str]:
     return found if found and covered >= len(body.replace("\t", " ").strip()) * 0.6 else {}
 
 
-def _entry_lines(block: dict[str, str]) -> list[str]:
-    """The entry as the reader's usual lines: its type as a heading of its own (when given), the title, the
-    organization, the city, then the dates with the hours."""
+def _entry_lines(block: dict[str, str], number: int) -> list[tuple[str, int, str]]:
+    """The entry as the reader's usual lines: its type as a heading (when given), the title, the organization,
+    the city, then the dates with the hours."""
     start, end = block.get("start", ""), block.get("end", "")
     dates = block.get("dates") or (f"{start} - {end}" if start and end else start)
     hours = f" ({block['hours']} hours per week)" if block.get("hours") and re.match(r"\d", block["hours"]) else ""
-    lines = [block.get("type", ""), block.get("title", ""), block.get("organization", ""), block.get("city", ""),
-             (dates + hours).strip()]
-    return [line for line in lines if line]
+    heading = [(block["type"], number, "heading")] if block.get("type") else []
+    lines = [block.get("title", ""), block.get("organization", ""), block.get("city", ""), (dates + hours).strip()]
+    return heading + [(line, number, "") for line in lines if line]
 
 
-def as_entry_lines(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """(text, number) lines with each block of labelled entry fields rewritten as an entry's lines. A block is
-    a run of lines holding such fields that names an organization or a title, and its dates."""
-    out: list[tuple[str, int]] = []
+def as_entry_lines(lines: list[tuple[str, int]]) -> list[tuple[str, int, str]]:
+    """(text, number, kind) lines: each block of labelled entry fields rewritten as an entry's lines (its type a
+    "heading"), the other lines as they were (kind ""). A block is a run of lines holding such fields that names
+    an organization or a title, and its dates."""
+    out: list[tuple[str, int, str]] = []
     i = 0
     while i < len(lines):
         block, j = {}, i
@@ -66,9 +67,9 @@ def as_entry_lines(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
             block.update(fields)
             j += 1
         if j > i and (block.get("start") or block.get("dates")) and (block.get("organization") or block.get("title")):
-            out += [(text, lines[i][1]) for text in _entry_lines(block)]
+            out += _entry_lines(block, lines[i][1])
             i = j
         else:
-            out.append(lines[i])
+            out.append((*lines[i], ""))
             i += 1
     return out

@@ -207,7 +207,7 @@ def _fields_rewritten(lines: list) -> list:
     out, run = [], []
 
     def flush():
-        out.extend(Line(text, number) for text, number in as_entry_lines(run))
+        out.extend(Line(text, number, kind) for text, number, kind in as_entry_lines(run))
         run.clear()
 
     for number, line in enumerate(lines, 1):

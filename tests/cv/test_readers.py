@@ -630,10 +630,16 @@ def test_a_cv_written_as_labelled_fields_reads_each_entry_with_its_dates_and_hou
    Start Date: 09/2023
    End Date: Present
    Average Hours/Week: 12
+
+3. Experience Type: Volunteer
+   Position Title: Clinic Volunteer
+   Organization: Good Samaritan Health Center
+   Start Date: 01/2024   End Date: Present
 """
     cv = cv_from_lines(text.splitlines())
     got = [(e.type, e.title, e.start, e.end, e.hours_per_week) for e in cv.experiences]
-    assert got == [("clinical", "Observer", "2023-02", "2023-05", 40), ("research", "Research Volunteer", "2023-09", None, 12)]
+    assert got == [("clinical", "Observer", "2023-02", "2023-05", 40), ("research", "Research Volunteer", "2023-09", None, 12),
+                   ("volunteer", "Clinic Volunteer", "2024-01", None, None)]
     assert "Northside Hospital" in cv.experiences[0].organization
     assert "Morehouse School of Medicine" in cv.experiences[1].organization
     assert cv.experiences[0].description.startswith("Followed")
@@ -643,7 +649,7 @@ def test_a_cv_written_as_labelled_fields_reads_each_entry_with_its_dates_and_hou
 def test_lines_that_only_look_like_fields_are_left_to_the_reader():
     from reviewer.cv.fields import as_entry_lines
     lines = [("Languages: English, Arabic", 1), ("Hobbies: running", 2), ("Title: Observer", 3)]
-    assert as_entry_lines(lines) == lines  # no dates: not an entry block
+    assert as_entry_lines(lines) == [(*line, "") for line in lines]  # no dates: not an entry block
 
 
 def test_a_list_of_bulleted_one_line_entries_reads_each_bullet_as_an_entry():
