@@ -89,13 +89,16 @@ def within_budget(jobs: list[Job], max_characters: int | None) -> list[Job]:
         if job.problem is None and job.data is not None:
             if total <= max_characters:  # (past the budget nothing more is read)
                 try:
-                    total += len(from_bytes(job.data, job.path.rsplit("/", 1)[-1]).text)
+                    document = from_bytes(job.data, job.path.rsplit("/", 1)[-1])
+                    total += len(document.text)
+                    job = replace(job, document=document)  # read once: the worker reviews this Document
                 except ReviewerError:
                     pass  # unreadable: the worker says why
             if total > max_characters:
-                job = replace(job, problem=f"not reviewed: the batch holds more than {max_characters:,} characters "
-                                           "of statements by here; review the rest in another batch, or with "
-                                           "`reviewer bulk` on your own computer")
+                job = replace(job, document=None,
+                              problem=f"not reviewed: the batch holds more than {max_characters:,} characters "
+                                      "of statements by here; review the rest in another batch, or with "
+                                      "`reviewer bulk` on your own computer")
         out.append(job)
     return out
 

@@ -25,6 +25,7 @@ class Job:
     region: str | None = None
     earlier: tuple[bytes, str] | None = None  # the earlier round's NAME.review.json (bytes, name), with --since
     earlier_problem: str | None = None  # why that file could not be read
+    document: object = None  # the statement already read (reviewer.inputs.Document), when the batch read it
 
 
 @dataclass
@@ -130,7 +131,7 @@ def _review(job: Job):
             cv = load_cv_bytes(*job.cv)
         except ReviewerError as exc:  # a CV problem never costs the statement its review
             notices.append(unreadable_cv(str(exc)))
-    document = from_bytes(job.data, job.path.rsplit("/", 1)[-1])
+    document = job.document or from_bytes(job.data, job.path.rsplit("/", 1)[-1])
     return review(document, cv=cv, as_of=job.as_of, disabled=job.disabled, region=job.region, notices=notices)
 
 
