@@ -7,7 +7,7 @@ from html import escape
 from urllib.parse import quote
 
 from ..render.html import guide_anchor
-from ..render.text import tidy, without_quote
+from ..render.text import plural, tidy, without_quote
 from .worker import Outcome
 
 LEVELS = ("error", "warning", "suggestion")
@@ -171,8 +171,7 @@ def _status(outcome: Outcome, rules: dict, details: dict | None) -> tuple[str, i
     """(data-status, sort value, the cell's HTML): ready, or needs work with the most serious finding in words."""
     if not outcome.reviewed:
         return "failed", 4, f'<span class="state state-failed">Not reviewed</span><span class="why">{escape(outcome.error)}</span>'
-    counts = ", ".join(f"{outcome.counts[level]} {level}{'s' if outcome.counts[level] != 1 else ''}"
-                       for level in LEVELS if outcome.counts.get(level))
+    counts = ", ".join(plural(outcome.counts[level], level) for level in LEVELS if outcome.counts.get(level))
     note = f'<span class="note">{escape(outcome.error)}</span>' if outcome.error else ""
     if not outcome.serious:
         tail = f'<span class="why">{escape(counts) if counts else "no findings"}</span>'
@@ -247,7 +246,7 @@ def _more(outcome: Outcome, rules: dict, details: dict | None, notices: list[str
     if not items:
         label = "notes"
     elif details is not None:
-        label = f"{len(items)} finding{'s' if len(items) != 1 else ''}"
+        label = plural(len(items), "finding")
     else:
         label = "the rules it breaks"
     return f'<tr class="more" id="more-{outcome.index}" data-label="{label}"><td colspan="{columns}">{body}</td></tr>'
