@@ -138,10 +138,10 @@ def test_the_cohort_script_and_style_are_served(bulk_client):
 def test_a_batch_past_its_character_budget_says_which_statements_were_left_out():
     """The page's budget of statements' characters: those read within it are reviewed, the rest get rows
     that say why; the command line has no budget."""
+    from tests.helpers.web import WEB_TEST_CONFIG
     from web import create_app
     text = statement(BLAME)
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
-                      "BULK_MAX_CHARACTERS": 2 * len(text)})
+    app = create_app({**WEB_TEST_CONFIG, "BULK_MAX_CHARACTERS": 2 * len(text)})
     files = [(f"{name}.txt", text.encode("utf-8")) for name in ("ana", "ben", "cara")]
     response = upload(app.test_client(), files, as_of="2026-09")
     assert response.status_code == 200

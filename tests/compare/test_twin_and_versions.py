@@ -1,28 +1,20 @@
 """A .docx and its .txt twin compare as the same draft; a review JSON saved with other rules says so."""
-import io
 import json
 
-import docx
 import pytest
 
 from reviewer import review
 from reviewer.compare import compare, draft_from_bytes, from_review_json
 from reviewer.errors import InputError
 from tests.compare.pairs import AS_OF, pairs
+from tests.helpers.web import make_docx
 
 PAIR = next(p for p in pairs() if p.name.startswith("16_"))
 
 
 def twin_docx(paragraphs: list[list[str]]) -> bytes:
     """A Word file of the same paragraphs, one run per sentence (the second one italic)."""
-    document = docx.Document()
-    for sentences in paragraphs:
-        paragraph = document.add_paragraph()
-        for i, sentence in enumerate(sentences):
-            paragraph.add_run(sentence + (" " if i < len(sentences) - 1 else "")).italic = i == 1
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return make_docx(paragraphs, bold_first=False)
 
 
 @pytest.mark.parametrize("side", ["old", "new"])

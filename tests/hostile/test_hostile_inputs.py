@@ -157,7 +157,7 @@ def run_case(case: Case, client, root: Path) -> Outcome:
         escaped = [folder.parent / "evil.txt", folder / "evil.txt", Path("/etc/evil2.txt"), folder / "out" / ".." / "evil.txt"]
         if any(path.exists() for path in escaped):
             extra = "a zip member was written outside the output folder"
-        if "-o" in case.args:
+        if "-o" in case.args and not extra:
             target = Path(_argv(case, folder)[case.args.index("-o") + 1])
             extra = "output written" if target.is_file() else ""
             if extra and status != 2 and target.suffix == ".docx":

@@ -1,9 +1,9 @@
 """The mentor's cohort page (the /bulk result and the CLI's index.html): plain headings grouped by area, one
 status per applicant, rows that open in place to the findings, notices, and summary.csv's notices column."""
 import csv
+import dataclasses
 import io
 import re
-from pathlib import Path
 
 import pytest
 
@@ -69,9 +69,9 @@ def test_each_row_opens_to_its_findings_with_their_sentences(outcomes, rulebook)
 
 
 def test_the_cli_index_keeps_only_the_report_links(outcomes, rulebook):
-    for outcome in outcomes[:2]:
-        outcome.files = dict.fromkeys(("review.json", "review.html", "commented.docx"))
-    page = index_html(outcomes, {}, rulebook.findable(), [], as_of="2026-09")
+    linked = [dataclasses.replace(o, files=dict.fromkeys(("review.json", "review.html", "commented.docx")))
+              for o in outcomes[:2]]  # (copies: the fixture is shared by the module's tests)
+    page = index_html([*linked, *outcomes[2:]], {}, rulebook.findable(), [], as_of="2026-09")
     assert sorted(re.findall(r'href="([^"]+)"', page)) == sorted(
         f"{stem}.{suffix}" for stem in ("ana", "ben") for suffix in ("review.json", "review.html", "commented.docx"))
     assert "<script>" in page and "min-width:56rem" in page and 'role="region" aria-label="Cohort table"' in page

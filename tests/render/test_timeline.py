@@ -24,8 +24,16 @@ def test_year_and_gap_labels_stay_inside_the_picture(cv_review):
         else:
             assert year["label_x"] - YEAR_LABEL >= 0, year
     for gap in t["gaps"]:
-        assert (gap["label_x"] + 60 <= WIDTH) if gap["anchor"] == "start" else gap["label_x"] <= WIDTH
+        assert (gap["label_x"] + 60 <= WIDTH) if gap["anchor"] == "start" else (gap["label_x"] - 60 >= 0)
     assert t["as_of"]["x"] <= WIDTH
+
+
+def test_a_gap_at_the_right_edge_is_labelled_leftwards_inside_the_picture():
+    cv = {"as_of": "2026-09", "entries": [{"number": 1, "title": "Observer", "type": "clinical", "start": "2019-01",
+                                            "end": "2026-07"}], "gaps": [{"start": "2026-08", "end": "2026-09", "months": 2}],
+          "overlaps": []}
+    [gap] = timeline(cv)["gaps"]
+    assert gap["anchor"] == "end" and gap["label_x"] - 60 >= 0 and gap["label_x"] <= WIDTH
 
 
 def test_the_last_year_label_would_have_been_cut_off():

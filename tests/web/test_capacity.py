@@ -6,7 +6,7 @@ import threading
 import pytest
 
 from reviewer.errors import InputError
-from tests.helpers.web import BLAME_SAMPLE, sample_text
+from tests.helpers.web import BLAME_SAMPLE, WEB_TEST_CONFIG, sample_text
 from web import create_app
 from web.capacity import BUSY, Slots
 
@@ -93,8 +93,7 @@ def _refused(slots) -> bool:
     ("/api/review", None),
 ])
 def test_the_app_answers_503_in_plain_words_when_every_slot_is_taken(path, data):
-    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
-                      "REVIEWER_REVIEW_SLOTS": 1, "REVIEWER_REVIEW_QUEUE": 0})
+    app = create_app({**WEB_TEST_CONFIG, "REVIEWER_REVIEW_SLOTS": 1, "REVIEWER_REVIEW_QUEUE": 0})
     client = app.test_client()
     held, done = threading.Event(), threading.Event()
 
