@@ -9,7 +9,7 @@ from reviewer.notices import unreadable_cv
 from reviewer.inputs.profile import exam_from_dict, parse_exam_flag
 from reviewer.inputs import from_text
 
-from .capacity import holds_slot, review_slot
+from .capacity import holds_slot
 from .inputs import run_review, submission_from
 from .openapi import spec
 
@@ -59,9 +59,8 @@ def _from_json():
     if region is not None and not isinstance(region, str):
         raise InputError("'region' must be the name of a region pack, e.g. \"georgia\".")
     exams, disabled = _exam_list(body.get("exams")), _strings(body.get("disable"), "disable")
-    with review_slot():  # one of the server's few review slots (web/capacity.py)
-        return review(from_text(text, name), cv, as_of=as_of, exams=exams, disabled=disabled, region=region,
-                      notices=notices)
+    return review(from_text(text, name), cv, as_of=as_of, exams=exams, disabled=disabled, region=region,
+                  notices=notices)
 
 
 def _from_form():

@@ -6,21 +6,19 @@ from __future__ import annotations
 
 import base64
 import io
-import json
-import zipfile
 
 from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
 from markupsafe import Markup
 
 from reviewer.bulk import BulkOptions, InputFile, run_bulk
-from reviewer.bulk.cohort_html import SCRIPT, STYLE, applicant_details, cohort_table, rounds_list, unpaired_list
+from reviewer.bulk.cohort_html import SCRIPT, STYLE, cohort_table, rounds_list, unpaired_list
 from reviewer.bulk.pairing import review_stem
 from reviewer.bulk.safezip import ZipRefused, read_zip
 from reviewer.bulk.sinks import ZipSink
 from reviewer.errors import InputError
 from reviewer.rulebook import default_rulebook
 
-from .capacity import holds_slot, review_slot
+from .capacity import holds_slot
 
 bp = Blueprint("bulk", __name__)
 
@@ -64,13 +62,13 @@ def form():
 @holds_slot
 def submit():
     try:
-        files = uploaded_files(limits())
-        earlier = earlier_upload(limits())
+        limit = limits()
+        files = uploaded_files(limit)
+        earlier = earlier_upload(limit)
         options = BulkOptions(as_of=request.form.get("as_of") or None, region=request.form.get("region") or None,
-                              jobs=current_app.config.get("BULK_JOBS", 1), max_characters=limits()["characters"])
+                              jobs=current_app.config.get("BULK_JOBS", 1), max_characters=limit["characters"])
         sink = ZipSink()
-        with review_slot():  # one of the server's few review slots (web/capacity.py)
-            result = run_bulk(files, sink, options, earlier=earlier)
+        result = run_bulk(files, sink, options, earlier=earlier)
         archive = sink.close()
     except InputError as exc:
         return refuse(str(exc), exc.status)
@@ -79,7 +77,7 @@ def submit():
                          download_name=DOWNLOAD_NAME)
     download = "data:application/zip;base64," + base64.b64encode(archive).decode("ascii")
     table = Markup(cohort_table(result.outcomes, result.cv_paths, result.rules, links=False,
-                                details=details_from_archive(archive, result.outcomes),
+                                details=result.details,
                                 guide_url=url_for("guide.page"), since=result.rounds is not None))
     unpaired = Markup(unpaired_list(result.unpaired_cvs))
     rounds = Markup(rounds_list(result.outcomes, result.rounds))
@@ -150,19 +148,6 @@ def too_large(limit: dict) -> str:
 
 def refuse(message: str, status: int):
     return render_bulk_form(message), status
-
-
-def details_from_archive(archive: bytes, outcomes) -> dict:
-    """Each reviewed applicant's findings, sentences and notices, read back from the review JSON in the .zip
-    built for this response (still in memory), so the table can open each row in place."""
-    details = {}
-    with zipfile.ZipFile(io.BytesIO(archive)) as reports:
-        names = set(reports.namelist())
-        for outcome in outcomes:
-            name = f"reports/{outcome.stem}.review.json"
-            if outcome.reviewed and name in names:
-                details[outcome.index] = applicant_details(json.loads(reports.read(name)))
-    return details
 
 
 @bp.errorhandler(413)

@@ -7,8 +7,11 @@ REVIEWER_REVIEW_SLOTS setting); a request waiting for a slot holds its thread, s
 threads than slots and the rest stay free for pages; when every thread is taken, a page waits in
 waitress's queue only until the next review ends (slots free every few milliseconds under load). When more
 requests wait than REVIEWER_REVIEW_QUEUE (default 32), the newest is told the server is busy (503) instead
-of waiting without bound. A smaller queue refuses sooner: under a steady load of 20 clients a queue of 8
-answered most requests with 503, and the clients' instant retries cost the server more than the reviews.
+of waiting without bound. With scripts/start's 16 threads no more than 14 requests can wait, so the default
+only bounds servers run with more threads; a smaller queue refuses sooner, and under a steady load of 20
+clients a queue of 8 answered most requests with 503 while the clients' instant retries cost the server
+more than the reviews. The form pages take their slot inside their own error handling, so a busy answer
+keeps what the user typed; the other heavy routes take it around the whole view (``holds_slot``).
 """
 from __future__ import annotations
 
@@ -32,21 +35,11 @@ class Slots:
         self._free = threading.Semaphore(slots)
         self._lock = threading.Lock()
         self._waiting = 0
-        self._held = threading.local()  # how deep the current thread is inside take()
         self.queue = queue
 
     @contextmanager
     def take(self):
-        """Hold a slot for the enclosed work; a thread that already holds one goes on with it (a view that holds
-        a slot for reading, reviewing and rendering calls helpers that ask for one too)."""
-        depth = getattr(self._held, "depth", 0)
-        if depth:
-            self._held.depth = depth + 1
-            try:
-                yield
-            finally:
-                self._held.depth = depth
-            return
+        """Hold a slot for the enclosed work: at once when one is free, else after waiting for one."""
         if not self._free.acquire(blocking=False):
             with self._lock:
                 if self._waiting >= self.queue:
@@ -57,11 +50,9 @@ class Slots:
             finally:
                 with self._lock:
                     self._waiting -= 1
-        self._held.depth = 1
         try:
             yield
         finally:
-            self._held.depth = 0
             self._free.release()
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import base64
-import binascii
 import dataclasses
 import datetime as dt
 import json
@@ -22,8 +21,8 @@ from reviewer.errors import InputError
 from reviewer.inputs import display_name
 from reviewer.rulebook import default_rulebook
 
-from .capacity import holds_slot
-from .inputs import STATEMENT_LIMIT, STEP1_CHOICES, Submission, line_endings, run_review
+from .capacity import holds_slot, review_slot
+from .inputs import STATEMENT_LIMIT, STEP1_CHOICES, Submission, line_endings, read_upload, run_review
 
 bp = Blueprint("compare", __name__)
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -69,38 +68,18 @@ def read_fields(form) -> CompareForm:
     return CompareForm(**values)
 
 
-def _upload(prefix: str, what: str, limit: int) -> tuple[bytes, str] | None:
-    """An uploaded file, or its base64 copy posted back by a download button."""
-    storage = request.files.get(prefix)
-    if storage is not None and storage.filename:
-        data, name = storage.read(limit + 1), display_name(storage.filename)
-    elif request.form.get(f"{prefix}_b64"):
-        try:
-            data = base64.b64decode(request.form[f"{prefix}_b64"], validate=True)
-        except (binascii.Error, ValueError):
-            raise InputError("The file sent back with the download request was damaged; compare the drafts again.") from None
-        name = display_name(request.form.get(f"{prefix}_name") or prefix)
-    else:
-        return None
-    if len(data) > limit:
-        raise InputError(f"{name} ({what}) is larger than {limit // (1024 * 1024)} MB; a statement is far smaller. "
-                         "Save it without images, or paste the text.", status=413)
-    if not data:
-        raise InputError(f"{name} ({what}) is empty: choose the file again.")
-    return data, name
-
-
 def read_form(sub: CompareForm) -> CompareForm:
     """The uploads of the request added to ``sub``; InputError with a plain sentence when a draft is missing."""
     limit = current_app.config.get("REVIEWER_MAX_STATEMENT_BYTES", STATEMENT_LIMIT)
     for prefix, what in SIDES:
-        setattr(sub, prefix, _upload(prefix, f"the {what}", limit))
+        setattr(sub, prefix, read_upload(request.files, request.form, prefix, limit, f"the {what}",
+                                         again="compare the drafts again"))
         pasted = getattr(sub, f"{prefix}_text").strip()
         if not pasted and getattr(sub, prefix) is None:
             raise InputError(f"Paste the {what} or choose its file.")
         if pasted and getattr(sub, prefix) is not None:
             raise InputError(f"For the {what} you pasted text and also chose a file; keep one of them.")
-    sub.cv = _upload("cv", "the CV", limit)
+    sub.cv = read_upload(request.files, request.form, "cv", None, "the CV", again="compare the drafts again")
     return sub
 
 
@@ -118,6 +97,8 @@ def _draft(sub: CompareForm, prefix: str, what: str):
 
 def run_comparison(sub: CompareForm):
     """Both drafts reviewed (or read from their saved review JSON) and compared."""
+    if sub.region:
+        default_rulebook().region(sub.region)  # an unknown pack is refused as a review refuses it, saved sides too
     old, new = (_draft(sub, prefix, what) for prefix, what in SIDES)
     return compare(old, new, region=sub.region or None)
 
@@ -136,17 +117,17 @@ def form():
 
 
 @bp.post("/compare")
-@holds_slot
 def submit():
     sub = read_fields(request.form)
     chosen = [display_name(f.filename) for key in ("old", "new", "cv") for f in request.files.getlist(key) if f.filename]
     try:
-        comparison = run_comparison(read_form(sub))
+        with review_slot():  # inside the try: a busy answer keeps what the user typed (web/capacity.py)
+            comparison = run_comparison(read_form(sub))
+            return render_template("compare_result.html", title=title(comparison), hidden=sub.hidden_fields(),
+                                   body=Markup(comparison_body(comparison, view=sub.view)),  # our own escaped HTML
+                                   new_is_docx=comparison.new.document.docx_bytes is not None)
     except InputError as exc:
         return render_form(str(exc), exc.status, sub, chosen)
-    return render_template("compare_result.html", title=title(comparison), hidden=sub.hidden_fields(),
-                           body=Markup(comparison_body(comparison, view=sub.view)),  # our own escaped HTML
-                           new_is_docx=comparison.new.document.docx_bytes is not None)
 
 
 def _filename(comparison, suffix: str) -> str:

@@ -12,7 +12,6 @@ from reviewer.inputs.profile import Exam, is_score
 from reviewer.months import is_month
 from reviewer.inputs import display_name, from_bytes, from_text
 
-from .capacity import review_slot
 
 STATEMENT_LIMIT = 5 * 1024 * 1024  # bytes of one statement file (REVIEWER_MAX_STATEMENT_BYTES)
 STEP1_CHOICES = {"": "I'd rather not say / not taken", "pass": "Passed on the first attempt",
@@ -45,10 +44,13 @@ class Submission:
         return out + [("disable", rule) for rule in self.disabled]
 
 
-def _upload(files, form, prefix: str, limit: int | None = None) -> tuple[bytes, str] | None:
-    """An uploaded file, or its base64 copy posted back from the result page."""
+def read_upload(files, form, prefix: str, limit: int | None = None, what: str | None = None,
+                again: str = "review it again") -> tuple[bytes, str] | None:
+    """An uploaded file, or its base64 copy posted back from the result page; ``limit`` bounds a statement (a CV
+    has the request's limit only: a CV problem never blocks the review), ``what`` names the field in messages."""
     if len([f for f in files.getlist(prefix) if f.filename]) > 1:
-        raise InputError(f"Choose one {'statement' if prefix == 'statement' else 'CV'} file; for many statements use the bulk review.")
+        kind = f"file for {what}" if what else f"{'statement' if prefix == 'statement' else 'CV'} file"
+        raise InputError(f"Choose one {kind}; for many statements use the bulk review.")
     storage = files.get(prefix)
     if storage is not None and storage.filename:
         data, name = storage.read(), display_name(storage.filename)
@@ -56,15 +58,16 @@ def _upload(files, form, prefix: str, limit: int | None = None) -> tuple[bytes, 
         try:
             data = base64.b64decode(form[f"{prefix}_b64"], validate=True)
         except (binascii.Error, ValueError):
-            raise InputError("The file sent back with the download request was damaged; review it again.") from None
+            raise InputError(f"The file sent back with the download request was damaged; {again}.") from None
         name = display_name(form.get(f"{prefix}_name") or prefix)
     else:
         return None
+    shown = f"{name} ({what})" if what else name
     if limit is not None and len(data) > limit:
-        raise InputError(f"{name} is larger than {limit // (1024 * 1024)} MB; a statement is far smaller. "
+        raise InputError(f"{shown} is larger than {limit // (1024 * 1024)} MB; a statement is far smaller. "
                          "Save it without images, or paste the text.", status=413)
     if not data:
-        raise InputError(f"{name} is empty: choose the file again.")
+        raise InputError(f"{shown} is empty: choose the file again.")
     return data, name
 
 
@@ -89,8 +92,8 @@ def chosen_files(files) -> list[tuple[str, str]]:
 def read_submission(form, files, statement_limit: int, sub: Submission | None = None) -> Submission:
     """Collect the form's fields; raise InputError with a plain sentence when nothing usable was sent."""
     sub = sub or read_fields(form)
-    sub.statement = _upload(files, form, "statement", statement_limit)
-    sub.cv = _upload(files, form, "cv")
+    sub.statement = read_upload(files, form, "statement", statement_limit)
+    sub.cv = read_upload(files, form, "cv")
     if not sub.text.strip() and sub.statement is None:
         raise InputError("Paste your statement or choose a .docx file.")
     if sub.text.strip() and sub.statement is not None:
@@ -189,6 +192,5 @@ def run_review(sub: Submission, extra_exams=()):
     if sub.as_of and not is_month(sub.as_of):
         raise InputError("The application month must be written as YYYY-MM, e.g. 2026-09.")
     cv, notices = _cv(sub)
-    with review_slot():  # one of the server's few review slots (web/capacity.py)
-        return review(document, cv, as_of=sub.as_of or None, exams=exams(sub) + list(extra_exams),
-                      disabled=sub.disabled, region=sub.region or None, notices=notices)
+    return review(document, cv, as_of=sub.as_of or None, exams=exams(sub) + list(extra_exams),
+                  disabled=sub.disabled, region=sub.region or None, notices=notices)

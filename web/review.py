@@ -13,7 +13,7 @@ from reviewer.render.docx import render_docx
 from reviewer.render.html import render_html, report_context, stylesheet
 from reviewer.rulebook import default_rulebook
 
-from .capacity import holds_slot
+from .capacity import holds_slot, review_slot
 from .inputs import STEP1_CHOICES, Submission, chosen_files, format_advice, read_fields, run_review, submission_from
 
 bp = Blueprint("review", __name__)
@@ -59,18 +59,18 @@ def index():
 
 
 @bp.post("/review")
-@holds_slot
 def submit():
     sub = read_fields(request.form)
     chosen = chosen_files(request.files)
     try:
-        submission_from(request, current_app.config, sub)
-        result = run_review(sub)
+        with review_slot():  # inside the try: a busy answer keeps what the user typed (web/capacity.py)
+            submission_from(request, current_app.config, sub)
+            result = run_review(sub)
+            return render_template("result.html", report=report_context(result, guide_url=url_for("guide.page")),
+                                   hidden=sub.hidden_fields(), uploaded=sub.statement is not None)
     except InputError as exc:
         sub.statement = sub.cv = None  # a file must be chosen again; never echo it back
         return render_form(error=str(exc), status=exc.status, sub=sub, advice=_again(chosen))
-    return render_template("result.html", report=report_context(result, guide_url=url_for("guide.page")),
-                           hidden=sub.hidden_fields(), uploaded=sub.statement is not None)
 
 
 def _filename(result, suffix: str) -> str:

@@ -27,7 +27,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Serve the ERAS Narrative Reviewer with waitress.")
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
-    # more threads than review slots (web/capacity.py): reviews waiting for a slot leave threads free for pages
+    # more threads than review slots (web/capacity.py): while a few reviews run, the other threads serve pages
     parser.add_argument("--threads", type=int, default=int(os.environ.get("THREADS", "16")))
     args = parser.parse_args(argv)
     from waitress import serve

@@ -37,6 +37,7 @@ class BulkResult:
     as_of: str
     rules: list = field(default_factory=list)
     rounds: Rounds | None = None  # with an earlier round: who was paired with an earlier review, who is missing
+    details: dict = field(default_factory=dict)  # applicant index -> findings, sentences and notices (the rows)
 
     @property
     def failed(self) -> int:
@@ -136,4 +137,4 @@ def run_bulk(files: list[InputFile], sink, options: BulkOptions = BulkOptions(),
     sink.write("summary.csv", summary_csv(outcomes, cv_paths, rule_ids, rounds))
     sink.write("index.html", index_html(outcomes, cv_paths, rules, pairing.unpaired_cvs, as_of=as_of,
                                             details=details, rounds=rounds).encode("utf-8"))
-    return BulkResult(outcomes, cv_paths, pairing.unpaired_cvs, as_of, rules, rounds)
+    return BulkResult(outcomes, cv_paths, pairing.unpaired_cvs, as_of, rules, rounds, details)

@@ -57,17 +57,6 @@ def test_a_slot_is_given_back_when_the_review_fails():
         pass
 
 
-def test_a_thread_holding_a_slot_takes_it_again_without_waiting():
-    slots = Slots(1, queue=0)
-    with slots.take():
-        with slots.take():  # a view holding the slot calls run_review, which asks for one too
-            pass
-        with slots.take():
-            pass
-    with slots.take():  # given back once, at the end
-        pass
-
-
 def test_the_slot_held_by_one_thread_is_not_shared_with_another():
     slots = Slots(1, queue=0)
     refused = []
@@ -122,3 +111,14 @@ def test_the_app_answers_503_in_plain_words_when_every_slot_is_taken(path, data)
     else:
         again = client.post(path, data=data)
     assert again.status_code == 200, "once the slot is free the same request is reviewed"
+
+
+@pytest.mark.parametrize("path, field", [("/review", "text"), ("/compare", "new_text")])
+def test_a_busy_form_keeps_what_the_user_typed(path, field):
+    app = create_app({**WEB_TEST_CONFIG, "REVIEWER_REVIEW_SLOTS": 1, "REVIEWER_REVIEW_QUEUE": 0})
+    typed = "I failed Step 1 once and I rebuilt how I study, question by question."
+    data = {"text": typed} if field == "text" else {"old_text": typed, "new_text": typed}
+    with app.extensions["reviewer_slots"].take():  # (the test client runs in this thread: the slot is taken)
+        busy = app.test_client().post(path, data=data)
+    assert busy.status_code == 503 and "busy" in busy.get_data(as_text=True)
+    assert typed in busy.get_data(as_text=True), "the form is shown again with the text in it"

@@ -9,7 +9,7 @@ from markupsafe import escape
 
 from tests.compare.pairs import pairs
 from tests.compare.test_twin_and_versions import twin_docx
-from tests.helpers.web import comment_anchors, csrf_token
+from tests.helpers.web import comment_anchors, csrf_token, multipart
 
 PAIR = next(p for p in pairs() if p.name.startswith("01_"))
 FIELDS = {"old_text": PAIR.text("old"), "new_text": PAIR.text("new"), "step1": "fail_pass", "as_of": "2026-09"}
@@ -144,3 +144,21 @@ def test_an_earlier_round_that_is_not_the_zip_is_refused(client, earlier, words)
             "earlier": (io.BytesIO(earlier[0]), earlier[1])}
     response = client.post("/bulk", data=data, content_type="multipart/form-data")
     assert response.status_code in (400, 415) and words in response.get_data(as_text=True)
+
+
+def test_an_unknown_region_is_refused_plainly_even_when_both_sides_are_saved_reviews(client):
+    from reviewer import review
+    saved = json.dumps(review("I failed Step 1 once. I grew.", as_of="2026-09").to_dict()).encode()
+    response = client.post("/compare", **multipart({"old": (saved, "a.review.json"), "new": (saved, "b.review.json"),
+                                                   "region": "atlantis"}))
+    assert response.status_code == 400 and "atlantis" in response.get_data(as_text=True)
+
+
+def test_a_cv_larger_than_a_statement_does_not_block_the_comparison(client):
+    """The statement limit bounds the drafts only; the CV is read within the request's limit, as on /review."""
+    from web.inputs import STATEMENT_LIMIT
+    cv = json.dumps({"applicant": {"name": "A"}, "experiences": [], "note": "x" * (STATEMENT_LIMIT + 10)}).encode()
+    response = client.post("/compare", **multipart({"old_text": "I failed Step 1 once. I grew.",
+                                                   "new_text": "I failed Step 1 once. I grew a lot.",
+                                                   "cv": (cv, "cv.json")}))
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
