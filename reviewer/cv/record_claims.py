@@ -104,6 +104,27 @@ ATTEMPT_NEEDS = (("fail", "pass", "attempt", "try", "sitting", "retook", "retake
                   "unsuccessful", "clear", "succe"),)
 SCORE_NEEDS = (("1", "2", "3"), ("step", "ck"))
 GRADUATION_NEEDS = "graduat"  # (or a verb of finishing: see graduation_claim)
+# The same kind of test for the attempt patterns, each a word every match of it holds: an ordinal for
+# _PASSED_ON_NTH, a failing word and a count for _FAILED_N, a failing or retaking word for _SOME_FAIL, both halves of
+# "pass/fail" for _GRADING, an exam for _EXAM_NAME, a relative for _NOT_MINE (tests/cv/test_quick_tests.py).
+NTH_NEEDS = (tuple(_ORDINALS),)
+FAILED_N_NEEDS = (("fail", "pass", "unsuccessful"), ("once", "one time", "twice", "times", "thrice"))
+SOME_FAIL_NEEDS = (("fail", "not pass", "n't pass", "unsuccessful", "retook", "retake", "resat", "re-sat", "repeat",
+                    "more than one", "multiple", "several", "second"),)
+GRADING_NEEDS = (("pass",), ("fail",))
+EXAM_NEEDS = SCORE_NEEDS[1:]
+NOT_MINE_NEEDS = (("sister", "brother", "mother", "father", "son", "daughter", "wife", "husband", "cousin", "friend",
+                   "classmate", "colleague"),)
+
+
+def _search(pattern: re.Pattern, needs: tuple, sentence: str):
+    """``pattern.search(sentence)``, skipped when the sentence lacks a literal every match needs."""
+    return pattern.search(sentence) if may_match(sentence, *needs) else None
+
+
+def _exam_names(sentence: str) -> list:
+    """The exams the sentence names ("Step 1", "USMLE Step 2 CK", "2 CK"), as matches."""
+    return list(_EXAM_NAME.finditer(sentence)) if may_match(sentence, *EXAM_NEEDS) else []
 
 
 @dataclass(frozen=True)
@@ -156,7 +177,7 @@ def first_attempt_claim(sentence: str) -> list[str] | None:
         return None
     if not re.match(r"never|did|without", claim.group(0), re.I) and not _PASS_WORDS.search(sentence):
         return None
-    mentions = [(m.start(), m.group(0)) for m in _EXAM_NAME.finditer(sentence)]
+    mentions = [(m.start(), m.group(0)) for m in _exam_names(sentence)]
     before = [text for start, text in mentions if start < claim.start()]
     chosen = before[-1:] or [text for _, text in mentions]  # "a first-time pass on Step 1 and Step 2 CK": both
     if not chosen:
@@ -169,23 +190,24 @@ def attempt_claims(sentence: str) -> list[AttemptClaim]:
     attempt, failing once or twice, or only that there was a failure ("after more than one attempt")."""
     if not may_match(sentence, *ATTEMPT_NEEDS):
         return []
-    sentence = _GRADING.sub(lambda m: " " * len(m.group(0)), sentence)  # "Step 1 is now pass/fail" (offsets kept)
+    if may_match(sentence, *GRADING_NEEDS):  # "Step 1 is now pass/fail": how it is graded (offsets kept)
+        sentence = _GRADING.sub(lambda m: " " * len(m.group(0)), sentence)
     first = first_attempt_claim(sentence)
     if first is not None:
         match = _FIRST_ATTEMPT.search(sentence)
         if not first or _EVERY_EXAM.search(sentence):
             return [AttemptClaim(None, 0, False, match.group(0), match.start(), match.end(), every=True)]
         return [AttemptClaim(exam, 0, False, match.group(0), match.start(), match.end()) for exam in first]
-    nth = _PASSED_ON_NTH.search(sentence)
+    nth = _search(_PASSED_ON_NTH, NTH_NEEDS, sentence)
     if nth:
         ordinal = (nth.group("ordinal") or nth.group("ordinal2")).lower()
         return [AttemptClaim(_owner_exam(sentence, nth.start(), nth.end()), _ORDINALS[ordinal] - 1, True,
                              nth.group(0), nth.start(), nth.end())]
-    counted = _FAILED_N.search(sentence)
+    counted = _search(_FAILED_N, FAILED_N_NEEDS, sentence)
     if counted and not _NO_FAIL.search(sentence):
         return [AttemptClaim(_owner_exam(sentence, counted.start(), counted.end()), _COUNTS[counted.group("count").lower()],
                              True, counted.group(0), counted.start(), counted.end())]
-    some = _SOME_FAIL.search(sentence)
+    some = _search(_SOME_FAIL, SOME_FAIL_NEEDS, sentence)
     if some and not _NO_FAIL.search(sentence):
         return [AttemptClaim(_owner_exam(sentence, some.start(), some.end()), None, True, some.group(0),
                              some.start(), some.end())]
@@ -196,7 +218,7 @@ def _owner_exam(sentence: str, start: int, end: int) -> str | None:
     """The exam a claim at sentence[start:end] is about: the one named inside it, else the nearest one named
     before it, else one named right after it ("failed twice on Step 1", not "...and a 221 on Step 2 CK");
     None when the sentence names none that way."""
-    mentions = list(_EXAM_NAME.finditer(sentence))
+    mentions = _exam_names(sentence)
     inside = [m for m in mentions if start <= m.start() < end]
     before = [m for m in mentions if m.end() <= start]
     after = [m for m in mentions if m.start() >= end and not _BREAK_BEFORE.search(sentence[end:m.start()])]
@@ -214,7 +236,7 @@ def score_claims(sentence: str) -> list[ScoreClaim]:
     ("between 215 and 220", "above 230"); targets, cut-offs and practice scores are left out."""
     if not may_match(sentence, *SCORE_NEEDS) or not _SCORE_WORDS.search(sentence):
         return []
-    exams = list(_EXAM_NAME.finditer(sentence))
+    exams = _exam_names(sentence)
     claims, taken = [], []
     for match in _RANGE.finditer(sentence):
         low, high = sorted((int(match.group("a")), int(match.group("b"))))
@@ -285,7 +307,7 @@ def graduation_claim(sentence: str) -> tuple[int, int, bool] | None:
     if GRADUATION_NEEDS not in sentence.lower() and not may_match(sentence, ("finished", "completed", "received",
                                                                             "earned", "obtained", "got", "took")):
         return None
-    if _NOT_MINE.search(sentence):
+    if _search(_NOT_MINE, NOT_MINE_NEEDS, sentence):
         return None
     match = _GRADUATION.search(sentence)
     if match and not _OTHER_DEGREE.search(sentence[:match.end()]):

@@ -21,7 +21,10 @@ PIECES = st.one_of(
                      "score", "scored", "231", "199", "300", "2019", "I graduated", "graduating", "Graduated", "in",
                      "class of", "2018", "weeks", "YEAR", "a", "two", "nine", "month", "Day", "ſpent", "spent",
                      "rotation", "worked", "Work", "I", "we", "my", "at", "Grady", "Memorial", "Hospital", "of",
-                     "the", "Clinic", "Dr.", "iPhone", "St.", "-", "–", "’", "'", "&", ".", ",", "\n", "\u00a0"]),
+                     "the", "Clinic", "Dr.", "iPhone", "St.", "-", "–", "’", "'", "&", ".", ",", "\n", "\u00a0",
+                     "passed", "PASS", "paſſed", "cleared", "succeeded", "on my", "second", "2nd", "THIRD", "twice",
+                     "two times", "once", "thrice", "did not pass", "didn't pass", "unsuccessful", "re-sat", "several",
+                     "more than one", "pass/fail", "pass or fail", "sister", "Colleagues", "my", "our"]),
     st.text(max_size=4))
 SENTENCES = st.lists(PIECES, max_size=30).map(" ".join) | st.lists(PIECES, max_size=30).map("".join)
 NEEDS = [
@@ -30,6 +33,12 @@ NEEDS = [
     (record_claims._EXAM_NAME, record_claims.SCORE_NEEDS[1:]),
     (durations.DURATION, (durations._UNIT_WORDS,)),
     (durations._STAY_WORDS, (durations._STAY_STEMS,)),
+    (record_claims._PASSED_ON_NTH, record_claims.NTH_NEEDS),
+    (record_claims._FAILED_N, record_claims.FAILED_N_NEEDS),
+    (record_claims._SOME_FAIL, record_claims.SOME_FAIL_NEEDS),
+    (record_claims._GRADING, record_claims.GRADING_NEEDS),
+    (record_claims._EXAM_NAME, record_claims.EXAM_NEEDS),
+    (record_claims._NOT_MINE, record_claims.NOT_MINE_NEEDS),
 ]
 
 
@@ -106,3 +115,28 @@ def test_either_of_two_needs_is_the_one_test_or_the_other(sentence):
 
     first, score = record_claims.FIRST_ATTEMPT_NEEDS, record_claims.SCORE_NEEDS
     assert may_match_any(sentence, first, score) == (may_match(sentence, *first) or may_match(sentence, *score))
+
+
+def corpus_sentences():
+    """Every sentence of the labelled statements and of the claims tables."""
+    samples = CORPUS.parent
+    for path in sorted(samples.glob("*/*.json")):
+        if path.name.endswith(".cv.json") or path.parent.name in ("claims", "cohort", "cv", "cv_unseen", "drafts"):
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for paragraph in data.get("paragraphs", []):
+            yield from (sentence["text"] for sentence in paragraph)
+    for table in sorted((samples / "claims").glob("*.jsonl")):
+        for line in table.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                yield json.loads(line)["sentence"]
+
+
+def test_literal_tests_never_rule_out_a_match_in_the_samples():
+    matched = {pattern.pattern: 0 for pattern, _ in NEEDS}
+    for sentence in corpus_sentences():
+        for pattern, needs in NEEDS:
+            if pattern.search(sentence):
+                matched[pattern.pattern] += 1
+                assert may_match(sentence, *needs), (pattern.pattern, sentence)
+    assert all(matched.values()), [p for p, n in matched.items() if not n]  # each pattern met a sentence it matches

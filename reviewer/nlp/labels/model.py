@@ -89,16 +89,18 @@ class LabelModel:
         """``columns`` of a statement's words given in one list, ``row`` the sentence of each (ascending)."""
         if not words:
             return numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0)
-        packed = numpy.array(self._words.many(words), dtype=numpy.int64)
+        packed = numpy.fromiter(self._words.many(words), dtype=numpy.int64, count=len(words))
         mask = (1 << 21) - 1
         unigram, prefix, number = (packed & mask) - 1, (packed >> 21 & mask) - 1, (packed >> 42) - 1
         codes, bigram_cols, width = self._bigrams
         first, second = number[:-1], number[1:]
         paired = (first >= 0) & (second >= 0) & (row[:-1] == row[1:])  # a bigram stays in its sentence
         wanted = first[paired] * width + second[paired]
+        order = numpy.argsort(wanted)  # (looked up in order: searchsorted is several times faster on sorted keys)
+        wanted, pair_rows = wanted[order], row[:-1][paired][order]
         at = numpy.minimum(numpy.searchsorted(codes, wanted), max(len(codes) - 1, 0))
         hit = codes[at] == wanted if len(codes) else numpy.zeros(len(wanted), dtype=bool)
-        rows = numpy.concatenate([row, row, row[:-1][paired][hit]])
+        rows = numpy.concatenate([row, row, pair_rows[hit]])
         cols = numpy.concatenate([unigram, prefix, bigram_cols[at[hit]]])
         keep = cols >= 0
         size = len(self.grams)
