@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .literals import may_match
+from .literals import folded, may_match
 
 _UNITS = {"day": 1 / 30.44, "week": 1 / 4.345, "month": 1.0, "year": 12.0}
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -14,13 +14,13 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 NUMBER_WORDS = {w: n for n, w in enumerate(_ONES)} | _TENS | {"a": 1, "an": 1, "a couple of": 2, "half a": 0.5}
 _NUM = (r"\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
         r"|a couple of|half a|" + "|".join(sorted(_ONES, key=len, reverse=True)) + r"|an|a")
-DURATION = re.compile(rf"\b(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:full|whole|entire|straight|"
-                      rf"consecutive|long)\s+)?(?P<unit>day|week|month|year)s?"
-                      rf"(?:[\s-]long)?(?P<half2>\s+and\s+a\s+half)?\b", re.I)
-_NOT_A_STAY = re.compile(r"^[\s-]*(?:ago|later|earlier|old|of age|into|in advance|"
-                         r"(?:a|an|per|each|every)\s+(?:day|week|month|year))\b", re.I)
+DURATION = folded(rf"\b(?P<num>{_NUM})(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:full|whole|entire|straight|"
+                  rf"consecutive|long)\s+)?(?P<unit>day|week|month|year)s?"
+                  rf"(?:[\s-]long)?(?P<half2>\s+and\s+a\s+half)?\b")
+_NOT_A_STAY = folded(r"^[\s-]*(?:ago|later|earlier|old|of age|into|in advance|"
+                     r"(?:a|an|per|each|every)\s+(?:day|week|month|year))\b")
 # "two months before the exam" times something else; "for two months before moving here" is still a stay
-_WHEN = re.compile(r"^[\s-]*(?:before|after|prior)\b", re.I)
+_WHEN = folded(r"^[\s-]*(?:before|after|prior)\b")
 _STAY_FOR = {"for", "spent", "during", "over", "dedicated", "devoted"}
 # A stay is introduced by one of these words ("spent nine weeks", "my ten-week", "for two years");
 # "in two years" or "eleven times in two years" usually counts something else.
@@ -36,7 +36,7 @@ _STAY_STEMS = ("spent", "spend", "rotat", "observ", "extern", "clerk", "elective
                "research", "serv", "shadow", "coordinat", "assist", "scrib", "fellow", "resident", "residency", "house",
                "intern", "taught", "teach", "practic", "employ", "stay", "lasted", "lasting", "time", "visit",
                "stint", "tenure", "period")
-_STAY_WORDS = re.compile(r"\b(?:" + "|".join(_STAY_STEMS) + ")", re.I)
+_STAY_WORDS = folded(r"\b(?:" + "|".join(_STAY_STEMS) + ")")
 _AT_PLACE = re.compile(r"\s+(?:at|in|with)\s+(?:the\s+)?[A-Z]")  # "my twelve months at Tamarind Grove Hospital"
 _BARE_ARTICLE_OK = {"for", "spent", "nearly", "almost", "about", "over", "than", "full", "whole", "entire",
                     "roughly", "approximately", "just", "only", "within", "after"}
@@ -51,8 +51,8 @@ _HEDGES = [
               r"less than|under|fewer than|up to|short of"),
     ("about", r"about|around|roughly|approximately|some|circa|give or take|more or less|sometime around"),
 ]
-_HEDGE_BEFORE = re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _HEDGES) + r")\s*$", re.I)
-_ABOUT_AFTER = re.compile(r"^\s*(?:or so|or thereabouts|give or take)\b", re.I)
+_HEDGE_BEFORE = folded(r"\b(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _HEDGES) + r")\s*$")
+_ABOUT_AFTER = folded(r"^\s*(?:or so|or thereabouts|give or take)\b")
 
 
 @dataclass(frozen=True)

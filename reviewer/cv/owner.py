@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .literals import folded
+
 MINE, UNSURE, OTHER = "mine", "unsure", "other"
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|mine|myself|we|our|us)\b", re.I)
@@ -14,11 +16,11 @@ _PEOPLE = (r"mother|father|mom|dad|mum|parents?|sisters?|brothers?|siblings?|cou
            r"roommates?|neighbou?rs?|in-laws?|students?|residents?|interns?|attendings?|applicants?|candidates?|"
            r"seniors?|juniors?|co-?workers?|team ?mates?|supervisors?|professors?|teachers?")
 # Someone else as the subject: "my aunt", "one of my patients", "she", "most applicants"
-_OTHERS = re.compile(rf"\b(?:(?:my|our|his|her|their|a|an|the|(?:one|most|many|some|all|several) of (?:my|our|the))"
-                     rf"\s+(?:[\w-]+\s+)?(?:{_PEOPLE})\b|(?:he|she|they|everyone|everybody|others)\b)", re.I)
+_OTHERS = folded(rf"\b(?:(?:my|our|his|her|their|a|an|the|(?:one|most|many|some|all|several) of (?:my|our|the))"
+                 rf"\s+(?:[\w-]+\s+)?(?:{_PEOPLE})\b|(?:he|she|they|everyone|everybody|others)\b)")
 # Not a statement of fact: a wish, a plan, a condition, a counterfactual
-_NOT_FACT = re.compile(r"\b(?:if|unless|wish\w*|hope\w*|hoping|plan\w*|want\w*|would|could have|should have|might|"
-                       r"intend\w*|aim\w*|expect\w*|will|going to|dream\w*|imagin\w*|pretend\w*|supposed to)\b", re.I)
+_NOT_FACT = folded(r"\b(?:if|unless|wish\w*|hope\w*|hoping|plan\w*|want\w*|would|could have|should have|might|"
+                   r"intend\w*|aim\w*|expect\w*|will|going to|dream\w*|imagin\w*|pretend\w*|supposed to)\b")
 _SUBJECT = re.compile(r"\b(?:I|we)\b")
 _BREAK = re.compile(r";|:|\s[-–—]\s|,\s*(?:and|but|while|whereas|where|which|who|when|although|though|so|yet)\b|"
                     r"\b(?:because|while|whereas|although|though|but)\b")

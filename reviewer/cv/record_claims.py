@@ -9,68 +9,67 @@ import re
 from dataclasses import dataclass
 
 from ..inputs.profile import normalize_exam_name
-from .literals import may_match
+from .literals import Folded, folded, may_match
 
 # "I did not need a second attempt": a first-attempt pass, said through the attempt that was not needed
 _NO_SECOND = r"\b(?:did not|didn't|never|without)\s+(?:need(?:ing|ed)?|requir(?:e|ed|ing))\s+(?:a|any|another)\s+" \
              r"(?:second|another|further)?\s*(?:attempt|try|sitting|retake)\b"
-_EXAM_NAME = re.compile(r"\b(?:usmle\s+)?step\s*(?:1|one|2\s*ck|2|two|3|three)\b(?:\s*ck\b)?|\b2\s*ck\b", re.I)
-_GENERIC_EXAMS = re.compile(r"\b(?:usmle|boards|steps|exam|exams|examination|examinations)\b", re.I)
-_EVERY_EXAM = re.compile(r"\b(?:every|all|each|both)\b(?:\s+\w+){0,3}?\s+(?:exams?|examinations|steps|boards)\b", re.I)
-_FIRST_ATTEMPT = re.compile(r"\bfirst[\s-](?:attempts?|tries|try|sittings?|time|opportunity|chance|go|shot)\b|"
-                            r"\bnever (?:failed|retook|repeated|re-?sat|had to (?:retake|repeat|resit|re-sit|sit))\b|"
-                            r"\b(?:took|sat|wrote|attempted)\b[^.;,]{0,25}?\bonce\b|"
-                            r"\b(?:in|on|at)\s+(?:one|a single)\s+(?:attempt|try|sitting|go)\b|" + _NO_SECOND, re.I)
-_FAIL_WORDS = re.compile(r"\bfail|\bdid not pass|\bdidn't pass|\bunsuccessful|\bnot pass|\bsecond attempt|\bretake|"
-                         r"\bretook|\bre-?sat\b|\bfell short\b|\bbelow the pass|\bmissed the pass", re.I)
-_PASS_WORDS = re.compile(r"\bpass(?:ed|es|ing|er)?\b|\bcleared\b|\bsucceeded\b|\b(?:got|made it|came) through\b", re.I)
-_GRADING = re.compile(r"\bpass[/-]fail\b|\bpass or fail\b", re.I)  # how an exam is graded, not a result
-_NEGATED = re.compile(r"\b(?:not|never|n't|no)\s+(?:\w+\s+){0,3}?(?:pass|successful|succeed|clear)", re.I)
-_OTHERS_ATTEMPT = re.compile(r"\b(?:their|his|her|your)\s+first[\s-](?:attempt|try|sitting)\b", re.I)
+_EXAM_NAME = folded(r"\b(?:usmle\s+)?step\s*(?:1|one|2\s*ck|2|two|3|three)\b(?:\s*ck\b)?|\b2\s*ck\b")
+_GENERIC_EXAMS = folded(r"\b(?:usmle|boards|steps|exam|exams|examination|examinations)\b")
+_EVERY_EXAM = folded(r"\b(?:every|all|each|both)\b(?:\s+\w+){0,3}?\s+(?:exams?|examinations|steps|boards)\b")
+_FIRST_ATTEMPT = folded(r"\bfirst[\s-](?:attempts?|tries|try|sittings?|time|opportunity|chance|go|shot)\b|"
+                        r"\bnever (?:failed|retook|repeated|re-?sat|had to (?:retake|repeat|resit|re-sit|sit))\b|"
+                        r"\b(?:took|sat|wrote|attempted)\b[^.;,]{0,25}?\bonce\b|"
+                        r"\b(?:in|on|at)\s+(?:one|a single)\s+(?:attempt|try|sitting|go)\b|" + _NO_SECOND)
+_FAIL_WORDS = folded(r"\bfail|\bdid not pass|\bdidn't pass|\bunsuccessful|\bnot pass|\bsecond attempt|\bretake|"
+                     r"\bretook|\bre-?sat\b|\bfell short\b|\bbelow the pass|\bmissed the pass")
+_PASS_WORDS = folded(r"\bpass(?:ed|es|ing|er)?\b|\bcleared\b|\bsucceeded\b|\b(?:got|made it|came) through\b")
+_GRADING = folded(r"\bpass[/-]fail\b|\bpass or fail\b")  # how an exam is graded, not a result
+_NEGATED = folded(r"\b(?:not|never|n't|no)\s+(?:\w+\s+){0,3}?(?:pass|successful|succeed|clear)")
+_OTHERS_ATTEMPT = folded(r"\b(?:their|his|her|your)\s+first[\s-](?:attempt|try|sitting)\b")
 
 # --- attempts other than the first: "passed on my second attempt", "failed it twice", "after two attempts" ----
 _ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
 _COUNTS = {"once": 1, "one time": 1, "twice": 2, "two times": 2, "2 times": 2, "three times": 3, "3 times": 3,
            "thrice": 3, "four times": 4}
 _ORDINAL = r"(?P<ordinal>second|2nd|third|3rd|fourth|4th|fifth|5th)"
-_PASSED_ON_NTH = re.compile(
-    rf"\b(?:pass\w*|clear\w*|succeed\w*|success\w*|got through)\b[^.;]{{0,50}}?\b(?:(?:on|at|in|with)\s+)?"
-    rf"(?:my|the|our|a)\s*{_ORDINAL}[\s-](?:attempt|try|sitting|time|go|opportunity|chance)\b"
-    rf"|\b(?:(?:on|at|in|with|after)\s+)?(?:my|the|our|a)\s*{_ORDINAL.replace('ordinal', 'ordinal2')}[\s-]"
-    r"(?:attempt|try|sitting|time|go|opportunity|chance)\b[^.;]{0,50}?\b(?:pass\w*|clear\w*|succeed\w*|success\w*|"
-    r"got through)\b", re.I)
-_FAILED_N = re.compile(r"\b(?:fail\w*|did not pass|didn't pass|was unsuccessful)\b[^.;,]{0,30}?\b(?P<count>once|one time|"
-                       r"twice|two times|2 times|three times|3 times|thrice|four times)\b", re.I)
-_SOME_FAIL = re.compile(r"\b(?:fail\w*|did not pass|didn't pass|not pass\w*|unsuccessful|retook|retake|re-?sat|"
-                        r"repeat\w*|more than one (?:attempt|try|sitting)|multiple (?:attempts|tries|sittings)|"
-                        r"several (?:attempts|tries|sittings)|second (?:attempt|try|sitting))\b", re.I)
-_NO_FAIL = re.compile(r"\b(?:never|not|n't|without)\s+(?:\w+\s+)?(?:fail\w*|retak\w*|retook|repeat\w*)\b", re.I)
+_PASSED_ON_NTH = folded(
+rf"\b(?:pass\w*|clear\w*|succeed\w*|success\w*|got through)\b[^.;]{{0,50}}?\b(?:(?:on|at|in|with)\s+)?"
+rf"(?:my|the|our|a)\s*{_ORDINAL}[\s-](?:attempt|try|sitting|time|go|opportunity|chance)\b"
+rf"|\b(?:(?:on|at|in|with|after)\s+)?(?:my|the|our|a)\s*{_ORDINAL.replace('ordinal', 'ordinal2')}[\s-]"
+r"(?:attempt|try|sitting|time|go|opportunity|chance)\b[^.;]{0,50}?\b(?:pass\w*|clear\w*|succeed\w*|success\w*|"
+r"got through)\b")
+_FAILED_N = folded(r"\b(?:fail\w*|did not pass|didn't pass|was unsuccessful)\b[^.;,]{0,30}?\b(?P<count>once|one time|"
+                   r"twice|two times|2 times|three times|3 times|thrice|four times)\b")
+_SOME_FAIL = folded(r"\b(?:fail\w*|did not pass|didn't pass|not pass\w*|unsuccessful|retook|retake|re-?sat|"
+                    r"repeat\w*|more than one (?:attempt|try|sitting)|multiple (?:attempts|tries|sittings)|"
+                    r"several (?:attempts|tries|sittings)|second (?:attempt|try|sitting))\b")
+_NO_FAIL = folded(r"\b(?:never|not|n't|without)\s+(?:\w+\s+)?(?:fail\w*|retak\w*|retook|repeat\w*)\b")
 
 # --- scores ---------------------------------------------------------------------------------------------------
-_SCORE_WORDS = re.compile(r"\bscor|\bpoints?\b|\bachiev|\bearn|\breceived\b|\bgot\b|\bpass|\ba\s+\d{3}\s+on\b|"
-                          r"\b\d{3}\s+(?:on|in)\b|\bresult|\bobtain|\battain|\bsecured\b|\bmade\b|\bmark|"
-                          r"\b(?:was|were|is|of|with)\s+(?:a\s+)?\d{3}\b", re.I)
+_SCORE_WORDS = folded(r"\bscor|\bpoints?\b|\bachiev|\bearn|\breceived\b|\bgot\b|\bpass|\ba\s+\d{3}\s+on\b|"
+                      r"\b\d{3}\s+(?:on|in)\b|\bresult|\bobtain|\battain|\bsecured\b|\bmade\b|\bmark|"
+                      r"\b(?:was|were|is|of|with)\s+(?:a\s+)?\d{3}\b")
 # A number that is not the applicant's score: a target, a cut-off, a practice test, someone else's
-_NOT_MY_SCORE = re.compile(r"\b(?:cutoff|cut-off|threshold|minimum|passing score|target|goal|aim\w*|predict\w*|"
-                           r"practice|self-assessment|nbme|uwsa|from|average|mean|median|needed|required|hoped|"
-                           r"wanted|expected)\b[^.\d]{0,25}$", re.I)
+_NOT_MY_SCORE = folded(r"\b(?:cutoff|cut-off|threshold|minimum|passing score|target|goal|aim\w*|predict\w*|"
+                       r"practice|self-assessment|nbme|uwsa|from|average|mean|median|needed|required|hoped|"
+                       r"wanted|expected)\b[^.\d]{0,25}$")
 _SCORE_HEDGES = [
     ("about", r"about|around|approximately|roughly|circa|close to|near|more or less|~"),
     ("under", r"almost|nearly|just under|just below|a little under|slightly under|slightly below"),
     ("above", r"above|over|more than|higher than|greater than|at least|in excess of|beyond"),
     ("below", r"below|under|less than|lower than|beneath|short of"),
 ]
-_SCORE_HEDGE = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{w})" for k, w in _SCORE_HEDGES) + r")\s*(?:a\s+)?$", re.I)
-_DECADE = re.compile(r"\b(?:the\s+)?(?:(?P<part>low|lower|mid|middle|high|upper)[\s-]*)?(?P<tens>1[5-9]|2[0-9])0'?s\b",
-                     re.I)
-_RANGE = re.compile(r"\b(?:between\s+)?(?P<a>1\d\d|2\d\d|300)\s*(?:-|–|to|and)\s*(?P<b>1\d\d|2\d\d|300)\b", re.I)
+_SCORE_HEDGE = folded(r"\b(?:" + "|".join(f"(?P<{k}>{w})" for k, w in _SCORE_HEDGES) + r")\s*(?:a\s+)?$")
+_DECADE = folded(r"\b(?:the\s+)?(?:(?P<part>low|lower|mid|middle|high|upper)[\s-]*)?(?P<tens>1[5-9]|2[0-9])0'?s\b")
+_RANGE = folded(r"\b(?:between\s+)?(?P<a>1\d\d|2\d\d|300)\s*(?:-|–|to|and)\s*(?P<b>1\d\d|2\d\d|300)\b")
 SCORE_REACH = 45  # characters between a score and the exam it belongs to
-_SCORE = re.compile(r"(?<![\d.])(1\d\d|2\d\d|300)(?![\d%])(?!\s*(?:%|percent|hours|patients|questions|beds|days|"
-                    r"weeks|months|miles|people|cases|members|students|residents))", re.I)
+_SCORE = folded(r"(?<![\d.])(1\d\d|2\d\d|300)(?![\d%])(?!\s*(?:%|percent|hours|patients|questions|beds|days|"
+                r"weeks|months|miles|people|cases|members|students|residents))")
 _BREAK_BEFORE = re.compile(r"\band\b|\bbut\b|,|\d")  # between an exam and a score that is not its own
 _ON_EXAM = re.compile(r"\s*(?:I\s+(?:earned|got|scored|received|obtained|achieved|made)\s+)?(?:on|in|for)\b[^,\d]*$")
 # "224 on Step 2 CK", "238 in Step 2 CK", "the 251 I earned on Step 2 CK"
-_USMLE = re.compile(r"^usmle\s+", re.I)
+_USMLE = folded(r"^usmle\s+")
 
 # --- graduation -----------------------------------------------------------------------------------------------
 _YEAR = r"((?:19|20)\d\d)"
@@ -89,10 +88,10 @@ _GRADUATION_SPAN = re.compile(
     rf"\b(?:graduated|graduating|(?:finished|completed|received|earned|obtained)\s+{_MED_DEGREE})\b[^.;]{{0,60}}?"
     r"\b(?:(?P<side>before|after|by)\s+(?P<year>(?:19|20)\d\d)|in\s+the\s+(?P<part>early|mid|late)[\s-]*"
     r"(?P<decade>(?:19|20)\d)0'?s)\b")
-_NOT_MINE = re.compile(r"\b(?:my|our|his|her|their)\s+(?:sister|brother|mother|father|son|daughter|wife|husband|"
-                       r"cousin|friend|classmates?|colleagues?)\b", re.I)
-_OTHER_DEGREE = re.compile(r"\b(?:high school|secondary school|(?<!medical )college|undergraduate|bachelor\w*|"
-                           r"master\w*|mph|msc|ms\b|phd|residency|fellowship|nursing school|pharmacy)\b", re.I)
+_NOT_MINE = folded(r"\b(?:my|our|his|her|their)\s+(?:sister|brother|mother|father|son|daughter|wife|husband|"
+                   r"cousin|friend|classmates?|colleagues?)\b")
+_OTHER_DEGREE = folded(r"\b(?:high school|secondary school|(?<!medical )college|undergraduate|bachelor\w*|"
+                       r"master\w*|mph|msc|ms\b|phd|residency|fellowship|nursing school|pharmacy)\b")
 
 # What a match needs, to rule most sentences out before the slower patterns: a first-attempt claim a word of each
 # group ("first try", "never retook"); a stated score the first digit of _SCORE and an exam ("step", or the "ck"
@@ -117,7 +116,7 @@ NOT_MINE_NEEDS = (("sister", "brother", "mother", "father", "son", "daughter", "
                    "classmate", "colleague"),)
 
 
-def _search(pattern: re.Pattern, needs: tuple, sentence: str):
+def _search(pattern: Folded, needs: tuple, sentence: str):
     """``pattern.search(sentence)``, skipped when the sentence lacks a literal every match needs."""
     return pattern.search(sentence) if may_match(sentence, *needs) else None
 

@@ -5,18 +5,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .literals import folded
 from .names import Place, SentenceText
 
-_ACTIVITY = re.compile(r"\b(?:I|we)\b(?:\s+\w+){0,4}?\s+(?:rotat\w*|observ\w*|work\w*|volunteer\w*|train\w*|"
-                       r"shadow\w*|serv\w*|extern\w*|complet\w*|spent|did|joined|assist\w*|research\w*|"
-                       r"scrib\w*|taught|precept\w*|staff\w*)\b"
-                       r"|\bmy\s+(?:\w+\s+){0,3}?(?:rotation|observership|externship|clerkship|elective|internship|"
-                       r"volunteer\w*|research|shifts?|work|time|months|weeks|year|placement|sub-?internship)\b", re.I)
-_BEFORE_NAME = re.compile(r"(?:\bat|\bwith|\bfor|\bin|\bthrough|\bto|\bfrom|\bof)\s+(?:the\s+)?$", re.I)
-_NOT_ME = re.compile(r"\b(?:aunt|uncle|cousin|sister|brother|mother|father|parents|relatives|husband|wife|son|"
-                     r"daughter|grandmother|grandfather|family|friend|lives|live|living|moved|born|treated|"
-                     r"admitted|diagnosed|hospitalized|applying|apply|interview\w*|hope|hoping|visited|want|wish|plan|"
-                     r"planning|would|aspire|dream|look forward|among|delivering|delivered)\b", re.I)
+_ACTIVITY = folded(r"\b(?:i|we)\b(?:\s+\w+){0,4}?\s+(?:rotat\w*|observ\w*|work\w*|volunteer\w*|train\w*|"
+                   r"shadow\w*|serv\w*|extern\w*|complet\w*|spent|did|joined|assist\w*|research\w*|"
+                   r"scrib\w*|taught|precept\w*|staff\w*)\b"
+                   r"|\bmy\s+(?:\w+\s+){0,3}?(?:rotation|observership|externship|clerkship|elective|internship|"
+                   r"volunteer\w*|research|shifts?|work|time|months|weeks|year|placement|sub-?internship)\b")
+_BEFORE_NAME = folded(r"(?:\bat|\bwith|\bfor|\bin|\bthrough|\bto|\bfrom|\bof)\s+(?:the\s+)?$")
+_NOT_ME = folded(r"\b(?:aunt|uncle|cousin|sister|brother|mother|father|parents|relatives|husband|wife|son|"
+                 r"daughter|grandmother|grandfather|family|friend|lives|live|living|moved|born|treated|"
+                 r"admitted|diagnosed|hospitalized|applying|apply|interview\w*|hope|hoping|visited|want|wish|plan|"
+                 r"planning|would|aspire|dream|look forward|among|delivering|delivered)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 _AFTER_NAME = re.compile(r"\s*(?:,|\bin\b|\bof\b)?\s*(?:the\s+)?([^.;]{0,25})")  # ", Atlanta" or "in Macon"
 REACH = 90  # characters from the activity to the name; farther, the name likely belongs to another clause

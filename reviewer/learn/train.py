@@ -181,7 +181,8 @@ def out_of_fold(statements: list[Statement], config: dict, cue_names) -> list[nu
 
 def thresholds_from(probabilities, statements, config) -> tuple[numpy.ndarray, numpy.ndarray]:
     """Per label: the middle of the grid thresholds whose F1 is within the config's tolerance of the best (the
-    F1 curve is flat over a wide range, and the single best point of a flat curve is chance), and the lowest
+    F1 curve is flat over a wide range, and the single best point of a flat curve is chance; the highest of them
+    for the labels the config's ``favour_precision`` names, whose findings are errors), and the lowest
     threshold at or above it whose precision reaches the config's confident precision (the highest of the grid
     when none does)."""
     P = numpy.vstack(probabilities)
@@ -199,7 +200,8 @@ def thresholds_from(probabilities, statements, config) -> tuple[numpy.ndarray, n
             scores.append((f1, precision))
         top = max(f for f, _ in scores)
         near = [i for i, (f, _) in enumerate(scores) if f >= top - config["threshold_tolerance"]]
-        chosen = near[(len(near) - 1) // 2]  # the middle one (the lower of two middles)
+        # the middle one (the lower of two middles); for a label whose findings are errors, the highest one
+        chosen = near[-1] if label in config.get("favour_precision", ()) else near[(len(near) - 1) // 2]
         best.append(grid[chosen])
         wanted = config["confident_precision"][label]
         sure.append(next((grid[i] for i in range(chosen, len(grid)) if scores[i][1] >= wanted), grid[-1]))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .kinds import fail
@@ -63,6 +64,10 @@ class RegionPack:
     def place_words(self) -> frozenset:
         """The one-word names of the region and its towns ("atlanta", "ga", "decatur"), lower-cased: words that
         do not tell one organization from another (the CV cross-check compares names without them)."""
+        return self._place_words
+
+    @cached_property
+    def _place_words(self) -> frozenset:  # (worked out once per pack; every review with a CV asks for them)
         names = list(self.anchors) + list(self.cv.get("places", ()))
         return frozenset(name.lower() for name in names if len(name.split()) == 1)
 

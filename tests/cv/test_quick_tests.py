@@ -5,6 +5,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -140,3 +141,54 @@ def test_literal_tests_never_rule_out_a_match_in_the_samples():
                 matched[pattern.pattern] += 1
                 assert may_match(sentence, *needs), (pattern.pattern, sentence)
     assert all(matched.values()), [p for p, n in matched.items() if not n]  # each pattern met a sentence it matches
+
+
+def folded_patterns():
+    """Every pattern of the claims reader that is tried the quick way first (literals.Folded)."""
+    from reviewer.cv import owner
+    from reviewer.cv.literals import Folded
+    return [p for module in (record_claims, durations, owner, unlisted) for p in vars(module).values()
+            if isinstance(p, Folded)]
+
+
+def same_answers(folded, sentence):
+    """The quick way gives the pattern's own answer for every method the reader uses."""
+    def spans(matches):
+        return [(m.span(), m.groupdict(), m.group(0)) for m in matches]
+    assert spans(filter(None, [folded.search(sentence)])) == spans(filter(None, [folded.pattern.search(sentence)]))
+    assert spans(filter(None, [folded.match(sentence)])) == spans(filter(None, [folded.pattern.match(sentence)]))
+    assert spans(folded.finditer(sentence)) == spans(folded.pattern.finditer(sentence))
+    assert spans(folded.finditer(sentence, 3, 40)) == spans(folded.pattern.finditer(sentence, 3, 40))
+    assert folded.sub("#", sentence) == folded.pattern.sub("#", sentence)
+
+
+def test_folded_patterns_answer_as_the_patterns_do_on_the_samples():
+    patterns = folded_patterns()
+    assert len(patterns) >= 30
+    matched = set()
+    for sentence in set(corpus_sentences()):
+        for folded in patterns:  # (every method on any text: the test below)
+            found = [(m.span(), m.groupdict()) for m in folded.pattern.finditer(sentence)]
+            assert [(m.span(), m.groupdict()) for m in folded.finditer(sentence)] == found
+            if found:
+                matched.add(folded.pattern.pattern)
+    assert len(matched) >= 25  # most of them met sentences they match, in odd cases too
+
+
+@SETTINGS
+@given(SENTENCES)
+def test_folded_patterns_answer_as_the_patterns_do_on_any_text(sentence):
+    for folded in folded_patterns():
+        same_answers(folded, sentence)
+        same_answers(folded, sentence.upper())
+
+
+def test_a_folded_pattern_needs_lower_case_letters():
+    import re
+
+    from reviewer.cv.literals import Folded, folded
+    with pytest.raises(ValueError):
+        Folded(re.compile(r"\b(?:I|we)\b", re.I))  # "I" would never meet the lower-cased text
+    with pytest.raises(ValueError):
+        Folded(re.compile(r"\bstep\b"))  # not case-insensitive: nothing to fold
+    assert folded(r"(?P<n>\d+)\s+weeks\b").search("Nine 12 WEEKS").group("n") == "12"

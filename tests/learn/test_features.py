@@ -67,3 +67,4 @@ def test_flat_reads_the_corpus_as_the_reference_does(pipeline):
 @pytest.mark.parametrize("text", ODD_TEXTS)
 def test_flat_reads_odd_texts_as_the_reference_does(pipeline, text):
     check(pipeline, text)
+
