@@ -196,8 +196,10 @@ def _fold_pipelines(samples: Path, wanted: set) -> dict:
     for train_part, held in folds(statements, config["folds"]):
         if not any(statements[i].case.name in wanted for i in held):
             continue
-        model = replace(fit([statements[i] for i in train_part], config, names), thresholds=shipped.thresholds,
-                        confident=shipped.confident)
+        fitted = fit([statements[i] for i in train_part], config, names)
+        model = replace(fitted, thresholds=shipped.thresholds, confident=shipped.confident,
+                        settings={**fitted.settings, "confident_needs_own_words":
+                                  shipped.settings.get("confident_needs_own_words", [])})
         fold_nlp = build_nlp()
         fold_nlp.get_pipe("reviewer_labels").use(model)
         for i in held:

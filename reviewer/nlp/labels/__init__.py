@@ -121,8 +121,13 @@ class LabelEvidence:
         return float(self.model.thresholds[LABELS.index(label)])
 
     def confident(self, i: int, label: str) -> bool:
-        """Whether that probability reaches the label's confident threshold (precise under cross-validation)."""
+        """Whether that probability reaches the label's confident threshold (precise under cross-validation)
+        and, for the labels whose confident judgements the neighbours make less precise (blame), whether the
+        sentence's own words gave the label (the model's ``confident_needs_own_words``)."""
         k = LABELS.index(label)
+        if label in self.model.settings.get("confident_needs_own_words", ()) and \
+                self.prediction.first[i, k] < self.model.thresholds[k]:
+            return False
         return bool(self.prediction.second[i, k] >= self.model.confident[k])
 
     def of(self, i: int) -> dict:
@@ -137,5 +142,5 @@ class LabelEvidence:
         p = float(prediction.second[i, k])
         if label == "score_disclosure" and i in self.joined:
             return Evidence(round(p, 3), self.confident(i, "blame"), (), ("blames the exam result",), False)
-        return Evidence(round(p, 3), bool(p >= model.confident[k]), tuple(model.top_grams(prediction, i, k)),
+        return Evidence(round(p, 3), self.confident(i, label), tuple(model.top_grams(prediction, i, k)),
                         tuple(model.top_cues(prediction, i, k)), bool(prediction.first[i, k] < model.thresholds[k]))
