@@ -25,7 +25,7 @@ _FAIL_WORDS = folded(r"\bfail|\bdid not pass|\bdidn't pass|\bunsuccessful|\bnot 
                      r"\bretook|\bre-?sat\b|\bfell short\b|\bbelow the pass|\bmissed the pass")
 _PASS_WORDS = folded(r"\bpass(?:ed|es|ing|er)?\b|\bcleared\b|\bsucceeded\b|\b(?:got|made it|came) through\b")
 _GRADING = folded(r"\bpass[/-]fail\b|\bpass or fail\b")  # how an exam is graded, not a result
-_NEGATED = folded(r"\b(?:not|never|n't|no)\s+(?:\w+\s+){0,3}?(?:pass|successful|succeed|clear)")
+_NEGATED = folded(r"\b(?:not|never|n't|no|unable)\s+(?:\w+\s+){0,3}?(?:pass|successful|succeed|clear)")
 _OTHERS_ATTEMPT = folded(r"\b(?:their|his|her|your)\s+first[\s-](?:attempt|try|sitting)\b")
 
 # --- attempts other than the first: "passed on my second attempt", "failed it twice", "after two attempts" ----

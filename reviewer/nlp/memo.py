@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import threading
 from itertools import repeat
+from operator import is_
 
 _MISSING = object()
 
@@ -31,7 +32,8 @@ class Memo:
     def many(self, keys) -> list:
         """``[memo(key) for key in keys]``, with one dict look-up per key that is already known."""
         values = list(map(self._values.get, keys, repeat(_MISSING)))
-        if _MISSING in values:  # (most calls find every key)
+        # (most calls find every key; ``_MISSING in values`` would compare every value with == first)
+        if True in map(is_, values, repeat(_MISSING)):
             for i, value in enumerate(values):
                 if value is _MISSING:
                     values[i] = self(keys[i])

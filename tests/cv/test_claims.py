@@ -147,3 +147,13 @@ def test_the_labelled_tables_meet_the_targets(table):
     assert report.rows >= 130
     assert report.precision("error") >= 0.98, report.misses
     assert report.recall("error") >= 0.90, report.misses
+
+
+@pytest.mark.parametrize("sentence", [
+    "On my first attempt in November 2020, I was unable to pass the exam due to circumstances beyond my control.",
+    "At my first sitting I was not able to pass Step 1.",
+    "On the first try I could not pass it.",
+])
+def test_a_first_attempt_that_did_not_pass_is_not_a_first_attempt_pass(sentence):
+    """A negated pass ("unable to pass", "not able to pass") beside "first attempt" admits a failure."""
+    assert not any(claim.fails == 0 for claim in attempt_claims(sentence))
