@@ -40,6 +40,7 @@ class SentenceWords:
             text = strings[orth]
             return number_kind(text, low_score) or text.lower()
 
+        self.word = word  # a token's word, from its word ID
         self._word = Memo(word)  # keyed by the token's word ID (doc._.orths)
 
     def flat(self, doc, masks: list[list[tuple]]) -> tuple[list[str], numpy.ndarray]:

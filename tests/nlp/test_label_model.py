@@ -46,3 +46,32 @@ def test_random_word_lists_give_the_reference_columns(model, seed):
     pool = rng.sample(known, 40) + rng.sample(paired, 40) + ["zzqx", "restructuring", "Atlanta", "step", "1"]
     sentences = [[rng.choice(pool) for _ in range(rng.randint(0, 25))] for _ in range(rng.randint(1, 12))]
     check(model, sentences)
+
+
+ODD_TEXTS = [
+    "I worked at Grady Memorial Hospital in Atlanta.  Then   I moved to Emory University Hospital Midtown.",
+    "Grady Grady Grady.\n\n\nAtlanta, Georgia,  Decatur and DeKalb County were home.\n \n",
+    "   Leading spaces. Clarkston\n\nClarkston  Clarkston. I scored 209 in 2019 on Step 2 CK.",
+    "\n\n",
+    "A single sentence without a stop",
+]
+
+
+def test_the_labeller_reads_word_codes_as_the_spelled_out_words_give_them():
+    """The labeller's one-pass word codes (Labeller.codes) give the columns and both stages' probabilities
+    that the spelled-out words of ``features`` give, on the corpus statements and on odd texts."""
+    nlp = get_nlp()
+    labeller = dict(nlp.pipeline)["reviewer_labels"]
+    model = labeller.model
+    texts = statement_texts("corpus", "fresh") + ODD_TEXTS
+    for text in texts:
+        doc = run_pipeline(nlp, text)
+        f = labeller.features(doc)
+        views, _, _, masks = labeller.views(doc)
+        codes, rows = labeller.codes(doc, masks)
+        assert rows.tolist() == f.rows.tolist()
+        assert codes.tolist() == [model.code(w) for w in f.words]
+        cues = [v.cues.keys() for v in views]
+        by_words = model.predict(f.words, f.rows, cues, f.paragraphs)
+        by_codes = model.predict_codes(codes, rows, cues, f.paragraphs)
+        assert numpy.array_equal(by_words.first, by_codes.first) and numpy.array_equal(by_words.second, by_codes.second)

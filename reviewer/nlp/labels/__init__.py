@@ -6,13 +6,17 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+import numpy
+
 from ...learn.features import SentenceWords
 from ...rulebook import RULES_DIR, rulebook_at
 from ...sentences import LABELS
+from ..memo import Memo
 from .model import MODEL_FILE, LabelModel
 from .places import region_places
 from .views import SentenceView
 
+SPACE = -1  # the code of a whitespace token (never a word of the model)
 # Cues that tie a sentence to an exam result: a blame sentence holding one is part of the score passage.
 EXAM_CUES = ("exam", "exam_ref", "negative", "score_number")
 
@@ -65,30 +69,67 @@ class Labeller:
     def __init__(self, vocab, rulebook, model_path: str):
         self.low_score = rulebook.param("score.not_addressed", "low_score", 215)
         self.words = SentenceWords(vocab, self.low_score)
+        self.strings = vocab.strings
         self.model_path = model_path
         self._model = None
+        self._codes = None
 
     @property
     def model(self) -> LabelModel:
         if self._model is None:  # (loaded when first needed: ``reviewer train`` reads features without one)
-            self._model = LabelModel.load(self.model_path)
+            self.use(LabelModel.load(self.model_path))
         return self._model
 
     def use(self, model: LabelModel) -> None:
         """Label with ``model`` instead of the shipped one (cross-validation trains one per fold)."""
         self._model = model
 
+        def code(orth: int) -> int:  # a token's word as the model numbers it; SPACE for whitespace
+            return SPACE if self.strings[orth].isspace() else model.code(self.words.word(orth))
+
+        self._codes = Memo(code)  # keyed by the token's word ID, for this model
+
     def features(self, doc) -> SentenceFeatures:
-        ext = doc._
-        views = [SentenceView(doc, cues) for cues in ext.cues]
-        places, named, masks = region_places(views)
+        """What the model reads of each sentence, its words spelled out (training reads their n-grams)."""
+        views, places, named, masks = self.views(doc)
         words, rows = self.words.flat(doc, masks)
-        return SentenceFeatures(views, places, named, words, rows, ext.sentence_paragraphs)
+        return SentenceFeatures(views, places, named, words, rows, doc._.sentence_paragraphs)
+
+    def views(self, doc):
+        """Each sentence's refined cues, the region's places each names, whether it names the region, and the
+        spans read as a place (``places.region_places``)."""
+        views = [SentenceView(doc, cues) for cues in doc._.cues]
+        return (views, *region_places(views))
+
+    def codes(self, doc, masks) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """``words.flat`` as the model's word codes, read from the tokens' word IDs in one memo pass (the
+        words are never spelled out): the same columns, rows and predictions (tests/nlp/test_label_model.py)."""
+        ext = doc._
+        model = self.model
+        codes = numpy.fromiter(self._codes.many(ext.orths), dtype=numpy.int64, count=len(ext.orths))
+        row = numpy.full(len(codes), -1, dtype=numpy.int64)  # (tokens outside every sentence are whitespace)
+        masked: dict[int, str] = {}
+        for i, (sentence, spans) in enumerate(zip(ext.sentences, masks)):
+            row[sentence.start:sentence.end] = i
+            masked.update((k, w) for a, b, w in spans for k in range(a, b))
+        space = codes == SPACE
+        keep = (row >= 0) & ~space
+        if masked:  # a run of tokens masked as one place is one word (as in ``words.flat``)
+            rows, spaces = row.tolist(), space.tolist()
+            for k in sorted(masked):
+                codes[k], spaces[k] = model.code(masked[k]), False
+                j = k - 1
+                while j >= 0 and spaces[j]:
+                    j -= 1
+                keep[k] = rows[k] >= 0 and not (j >= 0 and masked.get(j) == masked[k] and rows[j] == rows[k])
+        return codes[keep], row[keep]
 
     def __call__(self, doc):
-        f = self.features(doc)
+        views, places, named, masks = self.views(doc)
+        f = SentenceFeatures(views, places, named, None, None, doc._.sentence_paragraphs)
         model = self.model
-        prediction = model.predict(f.words, f.rows, [v.cues.keys() for v in f.views], f.paragraphs)
+        codes, rows = self.codes(doc, masks)
+        prediction = model.predict_codes(codes, rows, [v.cues.keys() for v in f.views], f.paragraphs)
         given = (prediction.second >= model.thresholds).tolist()
         labels, joined = [], {}
         for i, (view, flags) in enumerate(zip(f.views, given)):

@@ -85,11 +85,20 @@ class LabelModel:
         rows = numpy.repeat(numpy.arange(len(sentence_keys)), [len(keys) for keys in sentence_keys])
         return self.columns_of(words, rows, len(sentence_keys))
 
+    def code(self, word: str) -> int:
+        """The number that stands for one word in ``columns_of_codes``: its unigram column, prefix column and
+        bigram number, each plus one, in 21 bits apiece (0 for a word the model does not know)."""
+        return self._words(word)
+
     def columns_of(self, words: list[str], row: numpy.ndarray, n: int):
         """``columns`` of a statement's words given in one list, ``row`` the sentence of each (ascending)."""
-        if not words:
+        codes = numpy.fromiter(self._words.many(words), dtype=numpy.int64, count=len(words))
+        return self.columns_of_codes(codes, row, n)
+
+    def columns_of_codes(self, packed: numpy.ndarray, row: numpy.ndarray, n: int):
+        """``columns_of`` from the words' ``code``s."""
+        if not len(packed):
             return numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0)
-        packed = numpy.fromiter(self._words.many(words), dtype=numpy.int64, count=len(words))
         mask = (1 << 21) - 1
         unigram, prefix, number = (packed & mask) - 1, (packed >> 21 & mask) - 1, (packed >> 42) - 1
         codes, bigram_cols, width = self._bigrams
@@ -137,9 +146,15 @@ class LabelModel:
     def predict(self, words: list[str], word_rows: numpy.ndarray, cue_sets: list, paragraphs: list[int]) -> Prediction:
         """Both stages' probabilities for one statement's sentences: ``words`` all its words in one list,
         ``word_rows`` the sentence of each (features.SentenceWords.flat)."""
+        codes = numpy.fromiter(self._words.many(words), dtype=numpy.int64, count=len(words))
+        return self.predict_codes(codes, word_rows, cue_sets, paragraphs)
+
+    def predict_codes(self, codes: numpy.ndarray, word_rows: numpy.ndarray, cue_sets: list,
+                      paragraphs: list[int]) -> Prediction:
+        """``predict`` from the words' ``code``s (the labeller reads them straight from the tokens)."""
         n = len(cue_sets)
         names, scale = self.settings["cue_names"], self.settings["dense_scale"]
-        rows, cols, values = self.columns_of(words, word_rows, n)
+        rows, cols, values = self.columns_of_codes(codes, word_rows, n)
         lengths = numpy.bincount(word_rows, minlength=n) if len(word_rows) else numpy.zeros(n)
         features = dense(cue_sets, names, scale)
         set_lengths(features, lengths, names, scale)
