@@ -12,15 +12,9 @@ def may_match(sentence: str, *needs: tuple[str, ...]) -> bool:
 
 def may_match_any(sentence: str, *alternatives: tuple[tuple[str, ...], ...]) -> bool:
     """``may_match(sentence, *needs)`` for some ``needs`` of ``alternatives``, the sentence lower-cased once."""
-    lower = sentence.lower()
+    holds = sentence.lower().__contains__
     for needs in alternatives:
-        for literals in needs:
-            for literal in literals:
-                if literal in lower:
-                    break
-            else:
-                break  # this group has none of its literals: these needs are not met
-        else:
+        if all(any(map(holds, literals)) for literals in needs):  # a literal of every group
             return True
     # re.IGNORECASE also matches "İ" and "ı" to "i" and "ſ" to "s", which str.lower() does not ("İ" lowers
     # to "i" + a combining dot): a sentence holding one is left to the pattern itself

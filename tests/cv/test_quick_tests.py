@@ -192,3 +192,18 @@ def test_a_folded_pattern_needs_lower_case_letters():
     with pytest.raises(ValueError):
         Folded(re.compile(r"\bstep\b"))  # not case-insensitive: nothing to fold
     assert folded(r"(?P<n>\d+)\s+weeks\b").search("Nine 12 WEEKS").group("n") == "12"
+
+
+@SETTINGS
+@given(SENTENCES)
+def test_the_literal_test_is_the_plain_loop(sentence):
+    from reviewer.cv.literals import may_match_any
+    groups = [record_claims.FIRST_ATTEMPT_NEEDS, record_claims.SCORE_NEEDS, record_claims.ATTEMPT_NEEDS,
+              record_claims.FAILED_N_NEEDS, (durations._UNIT_WORDS,)]
+    lower = sentence.lower()
+    special = not sentence.isascii() and any(c in sentence for c in "İıſ")
+    for needs in groups:
+        plain = all(any(literal in lower for literal in literals) for literals in needs)
+        assert may_match_any(sentence, needs) == (plain or special)
+    assert may_match_any(sentence, *groups) == (any(all(any(lit in lower for lit in lits) for lits in needs)
+                                                    for needs in groups) or special)
