@@ -1,7 +1,7 @@
 """Two versions of the reviewer on the same texts in one run: the median review of each, and their ratio.
 
     git worktree add /tmp/reviewer-old <commit>        # (or any checkout of the older version)
-    .venv/bin/python benchmarks/versus.py /tmp/reviewer-old [--texts 200] [--rounds 3]
+    .venv/bin/python benchmarks/versus.py /tmp/reviewer-old [--texts 200] [--rounds 3] [--no-cv] [--core 1]
 
 Each version runs in a worker process of its own (both are the package ``reviewer``). The parent hands both
 workers the same texts (run.py's statements recombined from the corpus, each with a CV) one at a time, the
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import statistics
 import sys
 import time
@@ -62,10 +63,17 @@ def main(argv=None) -> int:
     parser.add_argument("old", help="a checkout of the older version")
     parser.add_argument("--texts", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-cv", action="store_true", help="review the statements alone (no CV)")
+    parser.add_argument("--core", type=int, default=None,
+                        help="run both workers and this process on one CPU core (steadier ratios on a busy machine)")
     args = parser.parse_args(argv)
+    if args.core is not None:
+        os.sched_setaffinity(0, {args.core})  # (the workers, started after this, inherit it)
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from run import make_texts
     texts = make_texts(args.texts)
+    if args.no_cv:
+        texts = [(text, None) for text, _ in texts]
     (old_process, old), (new_process, new) = start(Path(args.old)), start(ROOT)
     for text, cv in texts[:10]:  # warm-up: lazy tables and first calls, not part of the figures
         timed(old, "review", text, cv), timed(new, "review", text, cv), timed(new, "floor", text, cv)
@@ -79,7 +87,8 @@ def main(argv=None) -> int:
         connection.send(None)
     old_process.join(), new_process.join()
     median = {name: statistics.median(values) * 1e3 for name, values in times.items()}
-    print(f"texts {len(texts)} x {args.rounds} rounds")
+    print(f"texts {len(texts)} x {args.rounds} rounds, {'statements alone' if args.no_cv else 'each with a CV'}"
+          + (f", on core {args.core}" if args.core is not None else ""))
     print(f"old review  median {median['old']:.2f} ms")
     print(f"new review  median {median['new']:.2f} ms")
     print(f"floor       median {median['floor']:.2f} ms (bare spaCy pass, new worker)")

@@ -107,11 +107,17 @@ class Labeller:
         ext = doc._
         model = self.model
         codes = numpy.fromiter(self._codes.many(ext.orths), dtype=numpy.int64, count=len(ext.orths))
-        row = numpy.full(len(codes), -1, dtype=numpy.int64)  # (tokens outside every sentence are whitespace)
-        masked: dict[int, str] = {}
-        for i, (sentence, spans) in enumerate(zip(ext.sentences, masks)):
-            row[sentence.start:sentence.end] = i
-            masked.update((k, w) for a, b, w in spans for k in range(a, b))
+        sentences = ext.sentences
+        if not sentences:
+            return codes[:0], numpy.zeros(0, dtype=numpy.int64)
+        # each token's sentence: the last one starting at or before it, if the token is inside it (-1: outside
+        # every sentence, which only whitespace is)
+        starts = numpy.fromiter([s.start for s in sentences], dtype=numpy.int64, count=len(sentences))
+        ends = numpy.fromiter([s.end for s in sentences], dtype=numpy.int64, count=len(sentences))
+        token = numpy.arange(len(codes))
+        row = numpy.searchsorted(starts, token, side="right") - 1
+        row[(row < 0) | (token >= ends[row])] = -1
+        masked = {k: w for spans in masks for a, b, w in spans for k in range(a, b)}
         space = codes == SPACE
         keep = (row >= 0) & ~space
         if masked:  # a run of tokens masked as one place is one word (as in ``words.flat``)
