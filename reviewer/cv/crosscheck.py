@@ -167,27 +167,30 @@ def _months_at(entries: list, as_of: str | None) -> tuple[int, int, bool] | None
 
 def _attempt_conflicts(sentence: str, cv):
     for claim in attempt_claims(sentence):
-        owner = whose(sentence, claim.start, claim.end)
+        conflict = _attempt_conflict(claim, cv)
+        if conflict is None:
+            continue
+        owner = whose(sentence, claim.start, claim.end)  # (asked only of a claim the CV contradicts)
         if owner == OTHER:
             continue
-        exams = _claimed_exams(claim, cv)
-        if not exams:
-            continue
-        named = claim.exam is not None or claim.every
-        for exam in exams:
-            attempts = cv.attempts(exam)
-            fails = [a for a in attempts if a.failed]
-            if claim.fails is not None and len(fails) != claim.fails:
-                if claim.first_pass:
-                    yield ("you passed on the first attempt", fails[0].describe(), exam, named and owner == MINE)
-                else:
-                    yield (f"{_attempt_words(claim)} ({claim.words})", _recorded_attempts(exam, attempts), exam,
-                           named and owner == MINE)
-                break
-            if claim.fails is None and claim.some_fail and not fails:
-                yield (f"an attempt at {exam} did not pass ({claim.words})", _recorded_attempts(exam, attempts),
-                       exam, False)
-                break
+        stated, recorded, exam, could_be_certain = conflict
+        yield stated, recorded, exam, could_be_certain and owner == MINE
+
+
+def _attempt_conflict(claim: AttemptClaim, cv) -> tuple | None:
+    """How the CV contradicts an attempt claim, whoever the claim is about: (what the statement says, what the
+    CV records, the exam, whether the claim names its exam); None when it does not."""
+    named = claim.exam is not None or claim.every
+    for exam in _claimed_exams(claim, cv):
+        attempts = cv.attempts(exam)
+        fails = [a for a in attempts if a.failed]
+        if claim.fails is not None and len(fails) != claim.fails:
+            if claim.first_pass:
+                return "you passed on the first attempt", fails[0].describe(), exam, named
+            return f"{_attempt_words(claim)} ({claim.words})", _recorded_attempts(exam, attempts), exam, named
+        if claim.fails is None and claim.some_fail and not fails:
+            return f"an attempt at {exam} did not pass ({claim.words})", _recorded_attempts(exam, attempts), exam, False
+    return None
 
 
 def _claimed_exams(claim: AttemptClaim, cv) -> list[str]:
