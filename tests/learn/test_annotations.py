@@ -11,7 +11,9 @@ from tests.helpers.corpus import SAMPLES
 ANNOTATIONS = SAMPLES / "annotations"
 SETS = [("labels.json", "adjudication.json", {"corpus", "heldout", "blind", "blind2", "train"}, 572),
         ("fresh.json", "fresh_adjudication.json", {"fresh"}, 48),
-        ("fresh2.json", "fresh2_adjudication.json", {"fresh2"}, 48)]
+        ("fresh2.json", "fresh2_adjudication.json", {"fresh2"}, 48),
+        ("fresh3.json", "fresh3_adjudication.json", {"fresh3"}, 48),
+        ("fresh4.json", "fresh4_adjudication.json", {"fresh4"}, 72)]
 
 
 def adjudicated(annotations: str, decisions: str, folders: set):
