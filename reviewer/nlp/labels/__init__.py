@@ -17,6 +17,9 @@ from .places import region_places
 from .views import SentenceView
 
 SPACE = -1  # the code of a whitespace token (never a word of the model)
+# A sentence's own words "come near" a label when their first-stage probability is at least this share of the
+# label's threshold (the same half that ``checks.context.surely_absent`` calls "near")
+OWN_WORDS = 0.5
 # Cues that tie a sentence to an exam result: a blame sentence holding one is part of the score passage.
 EXAM_CUES = ("exam", "exam_ref", "negative", "score_number")
 
@@ -170,10 +173,11 @@ class LabelEvidence:
     def confident(self, i: int, label: str) -> bool:
         """Whether that probability reaches the label's confident threshold (precise under cross-validation)
         and, for the labels whose confident judgements the neighbours make less precise (blame), whether the
-        sentence's own words gave the label (the model's ``confident_needs_own_words``)."""
+        sentence's own words come near the label: their first-stage probability at least half the label's
+        threshold (``OWN_WORDS``; the model's ``confident_needs_own_words`` names the labels)."""
         k = LABELS.index(label)
         if label in self.model.settings.get("confident_needs_own_words", ()) and \
-                self.prediction.first[i, k] < self.model.thresholds[k]:
+                self.prediction.first[i, k] < self.model.thresholds[k] * OWN_WORDS:
             return False
         return bool(self.prediction.second[i, k] >= self.model.confident[k])
 
