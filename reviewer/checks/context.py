@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..nlp.labels import NEAR
+
 
 @dataclass
 class Context:
@@ -60,7 +62,8 @@ class Context:
         if self.evidence is None:
             return True
         indexes = range(len(self.sentences)) if sentences is None else sentences
-        return all(self.evidence.confidence(i, label) < self.evidence.threshold(label) / 2 for i in indexes)
+        near = self.evidence.threshold(label) * NEAR
+        return all(self.evidence.confidence(i, label) < near for i in indexes)
 
 
 def quote(text: str, limit: int = 80) -> str:

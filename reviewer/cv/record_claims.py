@@ -34,11 +34,11 @@ _COUNTS = {"once": 1, "one time": 1, "twice": 2, "two times": 2, "2 times": 2, "
            "thrice": 3, "four times": 4}
 _ORDINAL = r"(?P<ordinal>second|2nd|third|3rd|fourth|4th|fifth|5th)"
 _PASSED_ON_NTH = folded(
-rf"\b(?:pass\w*|clear\w*|succeed\w*|success\w*|got through)\b[^.;]{{0,50}}?\b(?:(?:on|at|in|with)\s+)?"
-rf"(?:my|the|our|a)\s*{_ORDINAL}[\s-](?:attempt|try|sitting|time|go|opportunity|chance)\b"
-rf"|\b(?:(?:on|at|in|with|after)\s+)?(?:my|the|our|a)\s*{_ORDINAL.replace('ordinal', 'ordinal2')}[\s-]"
-r"(?:attempt|try|sitting|time|go|opportunity|chance)\b[^.;]{0,50}?\b(?:pass\w*|clear\w*|succeed\w*|success\w*|"
-r"got through)\b")
+    rf"\b(?:pass\w*|clear\w*|succeed\w*|success\w*|got through)\b[^.;]{{0,50}}?\b(?:(?:on|at|in|with)\s+)?"
+    rf"(?:my|the|our|a)\s*{_ORDINAL}[\s-](?:attempt|try|sitting|time|go|opportunity|chance)\b"
+    rf"|\b(?:(?:on|at|in|with|after)\s+)?(?:my|the|our|a)\s*{_ORDINAL.replace('ordinal', 'ordinal2')}[\s-]"
+    r"(?:attempt|try|sitting|time|go|opportunity|chance)\b[^.;]{0,50}?\b(?:pass\w*|clear\w*|succeed\w*|success\w*|"
+    r"got through)\b")
 _FAILED_N = folded(r"\b(?:fail\w*|did not pass|didn't pass|was unsuccessful)\b[^.;,]{0,30}?\b(?P<count>once|one time|"
                    r"twice|two times|2 times|three times|3 times|thrice|four times)\b")
 _SOME_FAIL = folded(r"\b(?:fail\w*|did not pass|didn't pass|not pass\w*|unsuccessful|retook|retake|re-?sat|"

@@ -17,9 +17,9 @@ from .places import region_places
 from .views import SentenceView
 
 SPACE = -1  # the code of a whitespace token (never a word of the model)
-# A sentence's own words "come near" a label when their first-stage probability is at least this share of the
-# label's threshold (the same half that ``checks.context.surely_absent`` calls "near")
-OWN_WORDS = 0.5
+# A probability "comes near" a label at this share of the label's threshold: a sentence's own words (its first
+# stage) for a confident judgement, any sentence for ``checks.context.surely_absent``
+NEAR = 0.5
 # Cues that tie a sentence to an exam result: a blame sentence holding one is part of the score passage.
 EXAM_CUES = ("exam", "exam_ref", "negative", "score_number")
 
@@ -135,22 +135,21 @@ class Labeller:
 
     def __call__(self, doc):
         views, places, named, masks = self.views(doc)
-        f = SentenceFeatures(views, places, named, None, None, doc._.sentence_paragraphs)
         model = self.model
         codes, rows = self.codes(doc, masks)
-        prediction = model.predict_codes(codes, rows, [v.cues.keys() for v in f.views], f.paragraphs)
+        prediction = model.predict_codes(codes, rows, [v.cues.keys() for v in views], doc._.sentence_paragraphs)
         given = (prediction.second >= model.thresholds).tolist()
         labels, joined = [], {}
-        for i, (view, flags) in enumerate(zip(f.views, given)):
+        for i, (view, flags) in enumerate(zip(views, given)):
             chosen = {LABELS[k] for k, flag in enumerate(flags) if flag}
             if "blame" in chosen and "score_disclosure" not in chosen and view.has(*EXAM_CUES):
                 chosen.add("score_disclosure")  # blaming the result acknowledges it
                 joined[i] = True
             labels.append(chosen)
         ext = doc._
-        ext.labels, ext.places = labels, f.places
+        ext.labels, ext.places = labels, places
         ext.evidence = LabelEvidence(model, prediction, labels, joined)
-        ext.region_named = [named or "regional_tie" in chosen for named, chosen in zip(f.named, labels)]
+        ext.region_named = [named or "regional_tie" in chosen for named, chosen in zip(named, labels)]
         ext.label_scores = prediction.second
         return doc
 
@@ -174,10 +173,10 @@ class LabelEvidence:
         """Whether that probability reaches the label's confident threshold (precise under cross-validation)
         and, for the labels whose confident judgements the neighbours make less precise (blame), whether the
         sentence's own words come near the label: their first-stage probability at least half the label's
-        threshold (``OWN_WORDS``; the model's ``confident_needs_own_words`` names the labels)."""
+        threshold (``NEAR``; the model's ``confident_needs_own_words`` names the labels)."""
         k = LABELS.index(label)
         if label in self.model.settings.get("confident_needs_own_words", ()) and \
-                self.prediction.first[i, k] < self.model.thresholds[k] * OWN_WORDS:
+                self.prediction.first[i, k] < self.model.thresholds[k] * NEAR:
             return False
         return bool(self.prediction.second[i, k] >= self.model.confident[k])
 

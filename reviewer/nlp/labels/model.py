@@ -90,10 +90,13 @@ class LabelModel:
         bigram number, each plus one, in 21 bits apiece (0 for a word the model does not know)."""
         return self._words(word)
 
+    def codes_of(self, words: list[str]) -> numpy.ndarray:
+        """The ``code`` of each word."""
+        return numpy.fromiter(self._words.many(words), dtype=numpy.int64, count=len(words))
+
     def columns_of(self, words: list[str], row: numpy.ndarray, n: int):
         """``columns`` of a statement's words given in one list, ``row`` the sentence of each (ascending)."""
-        codes = numpy.fromiter(self._words.many(words), dtype=numpy.int64, count=len(words))
-        return self.columns_of_codes(codes, row, n)
+        return self.columns_of_codes(self.codes_of(words), row, n)
 
     def columns_of_codes(self, packed: numpy.ndarray, row: numpy.ndarray, n: int):
         """``columns_of`` from the words' ``code``s."""
@@ -146,8 +149,7 @@ class LabelModel:
     def predict(self, words: list[str], word_rows: numpy.ndarray, cue_sets: list, paragraphs: list[int]) -> Prediction:
         """Both stages' probabilities for one statement's sentences: ``words`` all its words in one list,
         ``word_rows`` the sentence of each (features.SentenceWords.flat)."""
-        codes = numpy.fromiter(self._words.many(words), dtype=numpy.int64, count=len(words))
-        return self.predict_codes(codes, word_rows, cue_sets, paragraphs)
+        return self.predict_codes(self.codes_of(words), word_rows, cue_sets, paragraphs)
 
     def predict_codes(self, codes: numpy.ndarray, word_rows: numpy.ndarray, cue_sets: list,
                       paragraphs: list[int]) -> Prediction:

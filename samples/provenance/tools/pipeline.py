@@ -8,9 +8,8 @@ from a work folder outside the repository that holds ann/ and adj/ beside this s
 import json, re, sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repository (samples/provenance/tools/..)
-from reviewer.inputs.profile import Profile, exam_from_dict  # noqa: E402
-from reviewer.rulebook import default_rulebook  # noqa: E402
+from reviewer.inputs.profile import Profile, exam_from_dict
+from reviewer.rulebook import default_rulebook
 
 HERE = Path(__file__).parent
 LABELS = ["score_disclosure", "blame", "growth", "regional_tie", "specialty_motivation"]
@@ -25,20 +24,24 @@ def statement_id(path):
     return path.stem
 
 
+def statement_lines(ident, paragraphs) -> list[str]:
+    """A statement as annotators and adjudicators read it: "=== ID", then "[P.S] sentence" lines, paragraphs
+    apart by a blank line."""
+    lines = [f"=== {ident}"]
+    for p, para in enumerate(paragraphs):
+        if p:
+            lines.append("")
+        lines += [f"[{sid(p, s)}] {sent['text']}" for s, sent in enumerate(para)]
+    return lines + [""]
+
+
 def ann_input(group, sources):
     files = sorted(p for src in sources for p in Path(src).glob("*.json") if not p.name.endswith(".cv.json"))
     folder = HERE / "ann" / group
     folder.mkdir(parents=True, exist_ok=True)
     lines = []
     for f in files:
-        data = json.loads(f.read_text(encoding="utf-8"))
-        lines.append(f"=== {statement_id(f)}")
-        for p, para in enumerate(data["paragraphs"]):
-            if p:
-                lines.append("")
-            for s, sent in enumerate(para):
-                lines.append(f"[{sid(p, s)}] {sent['text']}")
-        lines.append("")
+        lines += statement_lines(statement_id(f), json.loads(f.read_text(encoding="utf-8"))["paragraphs"])
     (folder / "input.md").write_text("\n".join(lines), encoding="utf-8")
     (folder / "sources.json").write_text(json.dumps([str(f) for f in files], indent=1))
     print(f"{group}: {len(files)} statements")
@@ -74,13 +77,7 @@ def disputes(group):
         n_pairs += len(qs)
         if qs:
             table[ident] = qs
-            out.append(f"=== {ident}")
-            for p, para in enumerate(data["paragraphs"]):
-                if p:
-                    out.append("")
-                for s, sent in enumerate(para):
-                    out.append(f"[{sid(p, s)}] {sent['text']}")
-            out.append("")
+            out += statement_lines(ident, data["paragraphs"])
             out.append("Disputed: " + "; ".join(
                 f"[{q.split(':')[0]}] {q.split(':')[1]}?" if not q.startswith("statement:") else f"statement {q.split(':')[1]}?"
                 for q in qs))
