@@ -7,14 +7,15 @@ about whose or which it is, is a contradiction to check, not an error (cv.ps_con
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..months import to_index
-from .durations import durations
-from .literals import may_match_any
+from .durations import STAY_NEEDS, durations
+from .literals import matching, may_match_any
 from .names import Organization, SentenceText
 from .owner import MINE, OTHER, clause, whose
-from .record_claims import (ATTEMPT_NEEDS, GRADUATION_NEEDS, SCORE_NEEDS, AttemptClaim, attempt_claims,
-                            graduation_claim, score_claims)
+from .record_claims import (ATTEMPT_CLAIM_NEEDS, ATTEMPT_NEEDS, GRADUATION_NEEDS, SCORE_NEEDS, YEAR_NEEDS,
+                            AttemptClaim, attempt_claims, graduation_claim, score_claims)
 from .report import entry_name
 from .unlisted import PlaceLists, unlisted_places
 
@@ -63,18 +64,22 @@ def conflicts(sentences: list, cv, tolerances: Tolerances = Tolerances(), as_of:
     ongoing entries (None: they are not compared); ``common``, words that name no organization on their own
     (the region pack's place names)."""
     record = _Record.of(cv, as_of, common)
-    exams = bool(cv.exams)
+    texts = [sentence.plain or sentence.text for sentence in sentences]  # (the typography made plain)
+    # Each kind of claim is read only in the sentences that hold the words every such claim needs (most
+    # sentences hold none), and only when the CV records something to compare it with.
+    none = set()
+    attempts = {i for i in matching(texts, ATTEMPT_NEEDS) if may_match_any(texts[i], *ATTEMPT_CLAIM_NEEDS)} \
+        if cv.exams else none  # (the second test, of many words, only where the first holds)
+    scores = matching(texts, SCORE_NEEDS) if cv.exams else none
+    graduations = matching(texts, ((GRADUATION_NEEDS, "finished", "completed", "received", "earned", "obtained"),
+                                   *YEAR_NEEDS)) if record.graduation else none
+    stays = matching(texts, STAY_NEEDS) if cv.has_timeline else none
     found = []
-    for sentence in sentences:
-        text = sentence.plain or sentence.text  # (the typography made plain)
-        # most sentences lack the words any claim about exams or graduation needs: rule them out at once
-        exam_claim = exams and may_match_any(text, ATTEMPT_NEEDS, SCORE_NEEDS)
-        graduation = bool(record.graduation) and may_match_any(text, ((GRADUATION_NEEDS, "finished", "completed",
-                                                                        "received", "earned", "obtained"),))
-        if not (exam_claim or graduation or cv.has_timeline):
+    for i, (sentence, text) in enumerate(zip(sentences, texts)):
+        reads = _Reads(i in stays, i in attempts, i in scores, i in graduations)
+        if not any(reads):
             continue
-        words = SentenceText(text, common)
-        for claim, recorded, entry, certain in _conflicts(words, record, tolerances, exam_claim, graduation):
+        for claim, recorded, entry, certain in _conflicts(SentenceText(text, common), record, tolerances, reads):
             found.append(Conflict(sentence, claim, recorded, entry, certain))
     return found
 
@@ -88,13 +93,23 @@ def unlisted(sentences: list, cv, lists: PlaceLists, common: frozenset = frozens
             for place in unlisted_places(SentenceText(sentence.plain or sentence.text, common), organizations, lists)]
 
 
-def _conflicts(sentence: SentenceText, record: _Record, tolerances: Tolerances, exam_claim: bool, graduation: bool):
-    if record.cv.has_timeline:
+class _Reads(NamedTuple):
+    """Which kinds of claim to read in a sentence."""
+
+    stay: bool
+    attempt: bool
+    score: bool
+    graduation: bool
+
+
+def _conflicts(sentence: SentenceText, record: _Record, tolerances: Tolerances, reads: _Reads):
+    if reads.stay:
         yield from _stay_conflicts(sentence, record, tolerances)
-    if exam_claim:
+    if reads.attempt:
         yield from _attempt_conflicts(sentence.text, record.cv)
+    if reads.score:
         yield from _score_conflicts(sentence.text, record.cv)
-    if graduation:
+    if reads.graduation:
         yield from _graduation_conflicts(sentence.text, record.graduation, tolerances)
 
 

@@ -32,6 +32,7 @@ _STAY_BEFORE = {"for", "spent", "my", "a", "an", "the", "during", "over", "after
 # What a stay needs, to rule most sentences out before the slower patterns: a unit, and one of these word
 # beginnings (as _STAY_WORDS reads them)
 _UNIT_WORDS = tuple(_UNITS)
+STAY_NEEDS = (_UNIT_WORDS,)  # (as ``literals.may_match`` takes them)
 _STAY_STEMS = ("spent", "spend", "rotat", "observ", "extern", "clerk", "elective", "work", "volunteer", "train",
                "research", "serv", "shadow", "coordinat", "assist", "scrib", "fellow", "resident", "residency", "house",
                "intern", "taught", "teach", "practic", "employ", "stay", "lasted", "lasting", "time", "visit",
@@ -96,7 +97,7 @@ def durations(sentence: str) -> list[Duration]:
     """Lengths of stay such as "nine weeks", "two and a half years", "a ten-week", "18 months": in a sentence
     about working, training or serving somewhere, or right before the place ("two months at Grady")."""
     found = []
-    if not may_match(sentence, _UNIT_WORDS):
+    if not may_match(sentence, *STAY_NEEDS):
         return found
     stay_words = may_match(sentence, _STAY_STEMS) and _STAY_WORDS.search(sentence) is not None
     for match in DURATION.finditer(sentence):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 
 def may_match(sentence: str, *needs: tuple[str, ...]) -> bool:
@@ -19,6 +21,38 @@ def may_match_any(sentence: str, *alternatives: tuple[tuple[str, ...], ...]) -> 
     # re.IGNORECASE also matches "İ" and "ı" to "i" and "ſ" to "s", which str.lower() does not ("İ" lowers
     # to "i" + a combining dot): a sentence holding one is left to the pattern itself
     return not sentence.isascii() and ("İ" in sentence or "ı" in sentence or "ſ" in sentence)
+
+
+def matching(sentences: list[str], *alternatives: tuple[tuple[str, ...], ...]) -> set[int]:
+    """The indices of the ``sentences`` for which ``may_match_any(sentence, *alternatives)`` holds, worked out for
+    the whole statement at once: each literal is looked for once, in the sentences lower-cased and joined by
+    newlines (which no literal holds), rather than once in every sentence. (tests/cv/test_quick_tests.py holds
+    it to the sentence-by-sentence test.)"""
+    if not sentences:
+        return set()
+    lowered = [sentence.lower() for sentence in sentences]
+    text = "\n".join(lowered)
+    ends = list(accumulate(len(s) + 1 for s in lowered))  # where each sentence's separator ends
+    holding: dict[str, set[int]] = {}
+
+    def sentences_holding(literal: str) -> set[int]:
+        found = holding.get(literal)
+        if found is None:
+            found, at = set(), text.find(literal)
+            while at >= 0:
+                i = bisect_right(ends, at)  # the sentence the literal was found in; then on to the next one
+                found.add(i)
+                at = text.find(literal, ends[i]) if i + 1 < len(ends) else -1
+            holding[literal] = found
+        return found
+
+    matched: set[int] = set()
+    for needs in alternatives:  # a literal of every group
+        groups = [set().union(*map(sentences_holding, literals)) for literals in needs]
+        matched |= set.intersection(*groups) if groups else set(range(len(sentences)))
+    # (the letters re.IGNORECASE matches that str.lower() does not: see may_match_any)
+    matched.update(i for i, s in enumerate(sentences) if not s.isascii() and ("İ" in s or "ı" in s or "ſ" in s))
+    return matched
 
 
 class Folded:

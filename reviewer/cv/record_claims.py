@@ -103,6 +103,7 @@ ATTEMPT_NEEDS = (("fail", "pass", "attempt", "try", "sitting", "retook", "retake
                   "unsuccessful", "clear", "succe"),)
 SCORE_NEEDS = (("1", "2", "3"), ("step", "ck"))
 GRADUATION_NEEDS = "graduat"  # (or a verb of finishing: see graduation_claim)
+YEAR_NEEDS = (("19", "20"),)  # every graduation claim gives a year ("2018") or a decade ("the early 2010s")
 # The same kind of test for the attempt patterns, each a word every match of it holds: an ordinal for
 # _PASSED_ON_NTH, a failing word and a count for _FAILED_N, a failing or retaking word for _SOME_FAIL, both halves of
 # "pass/fail" for _GRADING, an exam for _EXAM_NAME, a relative for _NOT_MINE (tests/cv/test_quick_tests.py).
@@ -112,6 +113,8 @@ SOME_FAIL_NEEDS = (("fail", "not pass", "n't pass", "unsuccessful", "retook", "r
                     "more than one", "multiple", "several", "second"),)
 GRADING_NEEDS = (("pass",), ("fail",))
 EXAM_NEEDS = SCORE_NEEDS[1:]
+# attempt_claims finds a claim only where one of its four patterns matches (on top of ATTEMPT_NEEDS)
+ATTEMPT_CLAIM_NEEDS = (FIRST_ATTEMPT_NEEDS, NTH_NEEDS, FAILED_N_NEEDS, SOME_FAIL_NEEDS)
 NOT_MINE_NEEDS = (("sister", "brother", "mother", "father", "son", "daughter", "wife", "husband", "cousin", "friend",
                    "classmate", "colleague"),)
 
@@ -305,6 +308,8 @@ def graduation_claim(sentence: str) -> tuple[int, int, bool] | None:
     2018" (2018, 2018, False), "around 2018" (2018, 2018, True), "before 2016", "in the early 2010s"."""
     if GRADUATION_NEEDS not in sentence.lower() and not may_match(sentence, ("finished", "completed", "received",
                                                                             "earned", "obtained", "got", "took")):
+        return None
+    if not may_match(sentence, *YEAR_NEEDS):
         return None
     if _search(_NOT_MINE, NOT_MINE_NEEDS, sentence):
         return None

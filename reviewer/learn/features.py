@@ -148,16 +148,8 @@ def context(first: numpy.ndarray, paragraphs: list[int]) -> numpy.ndarray:
             out[lo:hi, at + k] = para[lo + offset:hi + offset] == para[lo:hi]
         at += k + 1
     if n:
-        # the rest of the paragraph: its sentences sorted by paragraph, each paragraph's top two and sum
-        bounds = numpy.flatnonzero(numpy.diff(para, prepend=-1, append=-1))  # starts of the runs, and the end
-        for a, b in zip(bounds[:-1], bounds[1:]):
-            if b - a < 2:
-                out[a, at:at + 2 * k] = numpy.concatenate([first[a], first[a]])  # alone in its paragraph
-                continue
-            block = first[a:b]
-            out[a:b, at + k:at + 2 * k] = (block.sum(0) - block) / (b - a - 1)
-            order = numpy.sort(block, axis=0)
-            out[a:b, at:at + k] = numpy.where(block == order[-1], order[-2], order[-1])  # the best of the others
+        best, mean = paragraph_others(first, para)
+        out[:, at:at + k], out[:, at + k:at + 2 * k] = best, mean
         out[:, at + 2 * k:at + 3 * k] = first.max(0)
     out[:, at + 3 * k:at + 4 * k] = first
     # its own judgement also as log-odds: a sure first stage (a plain "I failed Step 1.") is not outvoted by
@@ -165,6 +157,30 @@ def context(first: numpy.ndarray, paragraphs: list[int]) -> numpy.ndarray:
     clipped = numpy.clip(first, 1e-4, 1 - 1e-4)
     out[:, at + 4 * k:] = numpy.log(clipped / (1 - clipped)) / 4
     return out
+
+
+def paragraph_others(first: numpy.ndarray, para: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """For each sentence, the best and the mean of the other sentences of its paragraph (a run of equal
+    ``para``), label by label; a sentence alone in its paragraph stands in for the others.
+
+    All paragraphs at once: each paragraph's sum is taken over its rows laid out in a zero-padded block, which
+    adds them in the same order as summing the paragraph alone, so the figures are the same to the last bit
+    (tests/learn/test_features.py holds them to the paragraph-by-paragraph loop)."""
+    n, k = first.shape
+    starts = numpy.flatnonzero(numpy.concatenate([[True], para[1:] != para[:-1]]))
+    sizes = numpy.diff(numpy.append(starts, n))
+    run = numpy.repeat(numpy.arange(len(starts)), sizes)  # each sentence's paragraph (as a run)
+    size = sizes[run][:, None]
+    padded = numpy.zeros((len(starts), sizes.max(), k))
+    padded[run, numpy.arange(n) - starts[run]] = first
+    mean = (padded.sum(1)[run] - first) / numpy.maximum(size - 1, 1)
+    top = numpy.maximum.reduceat(first, starts)[run]
+    at_top = first == top
+    tied = numpy.add.reduceat(at_top, starts, dtype=numpy.int64)[run] > 1  # the best is shared: it is the best other
+    runner_up = numpy.maximum.reduceat(numpy.where(at_top, -numpy.inf, first), starts)[run]
+    best = numpy.where(at_top & ~tied, runner_up, top)
+    alone = size == 1
+    return numpy.where(alone, first, best), numpy.where(alone, first, mean)
 
 
 def context_columns(label: int, labels: int = len(LABELS)) -> list[int]:

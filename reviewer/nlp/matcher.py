@@ -12,11 +12,12 @@ from __future__ import annotations
 import itertools
 import re
 
+import numpy
 from spacy.attrs import ORTH
 from spacy.lang.en.lex_attrs import like_num
 
 from .lexicon import SCORE_REGEX, _prefix_regex
-from .memo import Memo
+from .memo import ArrayMemo, Memo
 
 _KINDS = ("lower", "in", "prefix", "lemma", "num", "score", "title")
 
@@ -114,7 +115,8 @@ class RunMatcher:
         prefixes = [self._regex[i].pattern for i, _ in self._prefix_specs]
         self._any_prefix = re.compile("|".join(prefixes)) if prefixes else None
         self.strings = strings  # the vocabulary's StringStore: a word's text from its ID
-        self._starts = Memo(lambda orth: self._starts_of(strings[orth]))  # word -> (one-token matches, goes on?)
+        # word -> (one-token matches, goes on?), or None
+        self._starts = ArrayMemo(lambda orth: self._starts_of(strings[orth]), object)
         self._runs = Memo(self._run_at)  # (word, next word, ...) -> patterns matched in full, and begun
         self._fits = Memo(lambda key: self.test(key[0], strings[key[1]]))  # (spec, word) -> does it fit?
 
@@ -171,10 +173,12 @@ class RunMatcher:
 
     def positions(self, doc) -> set[tuple[int, int, str]]:
         """Every match as (start, end, cue name)."""
-        orths = doc._.orths if doc._.orths is not None else doc.to_array(ORTH).tolist()
+        array = doc._.orth_array if doc._.orth_array is not None else doc.to_array(ORTH)
+        orths = doc._.orths if doc._.orths is not None else array.tolist()
         n, names, patterns = len(orths), self.names, self._patterns
-        starts = self._starts.many(orths)
-        begins = [i for i, start in enumerate(starts) if start is not None]
+        starts = self._starts.array(array)
+        begins = numpy.flatnonzero(starts != None).tolist()  # noqa: E711 (each element compared with None)
+        starts = starts.tolist()
         found = {(i, i + 1, names[patterns[j][0]]) for i in begins for j in starts[i][0]}
         # runs of two words and longer, all runs of one length at a time, while a pattern is in progress
         active, length = [i for i in begins if starts[i][1] and i + 1 < n], 2

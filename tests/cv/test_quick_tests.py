@@ -25,7 +25,8 @@ PIECES = st.one_of(
                      "the", "Clinic", "Dr.", "iPhone", "St.", "-", "–", "’", "'", "&", ".", ",", "\n", "\u00a0",
                      "passed", "PASS", "paſſed", "cleared", "succeeded", "on my", "second", "2nd", "THIRD", "twice",
                      "two times", "once", "thrice", "did not pass", "didn't pass", "unsuccessful", "re-sat", "several",
-                     "more than one", "pass/fail", "pass or fail", "sister", "Colleagues", "my", "our"]),
+                     "more than one", "pass/fail", "pass or fail", "sister", "Colleagues", "my", "our", "before",
+                     "in the early", "2010s", "1990s", "around", "completed medical school", "MBBS"]),
     st.text(max_size=4))
 SENTENCES = st.lists(PIECES, max_size=30).map(" ".join) | st.lists(PIECES, max_size=30).map("".join)
 NEEDS = [
@@ -40,6 +41,8 @@ NEEDS = [
     (record_claims._GRADING, record_claims.GRADING_NEEDS),
     (record_claims._EXAM_NAME, record_claims.EXAM_NEEDS),
     (record_claims._NOT_MINE, record_claims.NOT_MINE_NEEDS),
+    (record_claims._GRADUATION, record_claims.YEAR_NEEDS),
+    (record_claims._GRADUATION_SPAN, record_claims.YEAR_NEEDS),
 ]
 
 
@@ -194,6 +197,35 @@ def test_a_folded_pattern_needs_lower_case_letters():
     assert folded(r"(?P<n>\d+)\s+weeks\b").search("Nine 12 WEEKS").group("n") == "12"
 
 
+def holds_a_claim_only_with_its_words(sentence):
+    """The crosscheck reads attempts, scores and graduation only in sentences with the words they need."""
+    from reviewer.cv.literals import may_match_any
+    if record_claims.attempt_claims(sentence):
+        assert may_match_any(sentence, record_claims.ATTEMPT_NEEDS), sentence
+        assert may_match_any(sentence, *record_claims.ATTEMPT_CLAIM_NEEDS), sentence
+    if record_claims.score_claims(sentence):
+        assert may_match_any(sentence, record_claims.SCORE_NEEDS), sentence
+    if record_claims.graduation_claim(sentence):
+        assert may_match_any(sentence, record_claims.YEAR_NEEDS), sentence
+    if durations.durations(sentence):
+        assert may_match_any(sentence, durations.STAY_NEEDS), sentence
+
+
+@SETTINGS
+@given(SENTENCES)
+def test_claims_are_read_only_in_sentences_with_their_words(sentence):
+    holds_a_claim_only_with_its_words(sentence)
+    holds_a_claim_only_with_its_words(sentence.upper())
+
+
+def test_claims_are_read_only_in_sentences_with_their_words_in_the_samples():
+    claims = 0
+    for sentence in set(corpus_sentences()):
+        holds_a_claim_only_with_its_words(sentence)
+        claims += bool(record_claims.attempt_claims(sentence))
+    assert claims > 300
+
+
 @SETTINGS
 @given(SENTENCES)
 def test_the_literal_test_is_the_plain_loop(sentence):
@@ -207,3 +239,25 @@ def test_the_literal_test_is_the_plain_loop(sentence):
         assert may_match_any(sentence, needs) == (plain or special)
     assert may_match_any(sentence, *groups) == (any(all(any(lit in lower for lit in lits) for lits in needs)
                                                     for needs in groups) or special)
+
+
+@SETTINGS
+@given(st.lists(SENTENCES, max_size=12))
+def test_a_statement_at_once_is_each_sentence_in_turn(sentences):
+    """``matching`` finds, for the whole statement, the sentences ``may_match_any`` lets through one by one."""
+    from reviewer.cv.literals import matching, may_match_any
+    groups = [record_claims.ATTEMPT_NEEDS, record_claims.SCORE_NEEDS, durations.STAY_NEEDS,
+              ((record_claims.GRADUATION_NEEDS, "finished", "completed"),), record_claims.FAILED_N_NEEDS]
+    for alternatives in [groups[:2], groups[2:3], groups[3:4], groups]:
+        assert matching(sentences, *alternatives) == {i for i, s in enumerate(sentences)
+                                                      if may_match_any(s, *alternatives)}
+
+
+def test_a_statement_at_once_on_the_samples():
+    from reviewer.cv.literals import matching, may_match_any
+    sentences = list(corpus_sentences())
+    assert len(sentences) > 10_000
+    for start in range(0, len(sentences), 40):  # statement-sized runs of sentences
+        chunk = sentences[start:start + 40]
+        for needs in [record_claims.ATTEMPT_NEEDS, record_claims.SCORE_NEEDS, durations.STAY_NEEDS]:
+            assert matching(chunk, needs) == {i for i, s in enumerate(chunk) if may_match_any(s, needs)}

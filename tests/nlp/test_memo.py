@@ -5,7 +5,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 from reviewer import review
 from reviewer.nlp import readability
-from reviewer.nlp.memo import Memo
+import numpy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviewer.nlp.memo import ArrayMemo, Memo
 
 
 def test_memo_gives_the_function_and_stays_bounded():
@@ -15,6 +19,38 @@ def test_memo_gives_the_function_and_stays_bounded():
     assert len(memo) <= 10
     assert memo.many([3, 24, 24, 7]) == [6, 48, 48, 14]
     assert calls.count(24) == 1  # kept once worked out
+
+
+KEYS = st.lists(st.integers(0, 40) | st.integers(0, 2 ** 64 - 1), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(KEYS, max_size=8), st.integers(1, 50))
+def test_array_memo_gives_the_function_and_stays_bounded(batches, limit):
+    calls = []
+
+    def fn(key):
+        calls.append(key)
+        return key % 1009 - 500
+
+    memo = ArrayMemo(fn, numpy.int64, limit=limit)
+    largest = 0
+    for keys in batches:
+        got = memo.array(numpy.array(keys, dtype=numpy.uint64))
+        assert got.dtype == numpy.int64
+        assert got.tolist() == [fn(k) for k in keys]
+        largest = max(largest, len(set(keys)))
+        assert len(memo) <= max(limit, largest)  # (one call's new keys may pass the limit)
+        made = len(calls)
+        assert memo.array(numpy.array(keys, dtype=numpy.uint64)).tolist() == got.tolist()
+        assert len(calls) == made  # each worked out once, and kept
+
+
+def test_array_memo_holds_objects():
+    memo = ArrayMemo(lambda key: None if key % 2 else (key, (key,)), object)
+    got = memo.array(numpy.array([1, 2, 3, 2**64 - 2, 2], dtype=numpy.uint64))
+    assert got.tolist() == [None, (2, (2,)), None, (2**64 - 2, (2**64 - 2,)), (2, (2,))]
+    assert memo.array(numpy.array([], dtype=numpy.uint64)).tolist() == []
 
 
 def long_texts(count: int, seed: int) -> list[str]:
@@ -33,7 +69,9 @@ def test_threads_meeting_new_words_at_once_get_what_one_thread_gets(monkeypatch)
     again and again while other threads read them: every review equals the one made alone."""
     from reviewer.nlp import get_nlp
     nlp = get_nlp()
-    memos = [readability._SYLLABLES, nlp.get_pipe("reviewer_sentences")._facts]
+    labeller = nlp.get_pipe("reviewer_labels")
+    assert labeller.model is not None  # (loaded when first needed, with its memo)
+    memos = [readability._SYLLABLES, nlp.get_pipe("reviewer_sentences")._facts, labeller._codes]
     for matcher in nlp.get_pipe("reviewer_cues").matchers.values():
         memos += [matcher.runs._starts, matcher.runs._runs, matcher.runs._fits]
     for memo in memos:

@@ -3,6 +3,7 @@ sentence's words and cues and then its neighbours; with each label's evidence.""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from spacy.language import Language
 
@@ -11,7 +12,7 @@ import numpy
 from ...learn.features import SentenceWords
 from ...rulebook import RULES_DIR, rulebook_at
 from ...sentences import LABELS
-from ..memo import Memo
+from ..memo import ArrayMemo
 from .model import MODEL_FILE, LabelModel
 from .places import region_places
 from .views import SentenceView
@@ -90,7 +91,7 @@ class Labeller:
         def code(orth: int) -> int:  # a token's word as the model numbers it; SPACE for whitespace
             return SPACE if self.strings[orth].isspace() else model.code(self.words.word(orth))
 
-        self._codes = Memo(code)  # keyed by the token's word ID, for this model
+        self._codes = ArrayMemo(code, numpy.int64)  # keyed by the token's word ID, for this model
 
     def features(self, doc) -> SentenceFeatures:
         """What the model reads of each sentence, its words spelled out (training reads their n-grams)."""
@@ -109,7 +110,7 @@ class Labeller:
         words are never spelled out): the same columns, rows and predictions (tests/nlp/test_label_model.py)."""
         ext = doc._
         model = self.model
-        codes = numpy.fromiter(self._codes.many(ext.orths), dtype=numpy.int64, count=len(ext.orths))
+        codes = self._codes.array(ext.orth_array)
         sentences = ext.sentences
         if not sentences:
             return codes[:0], numpy.zeros(0, dtype=numpy.int64)
@@ -141,7 +142,7 @@ class Labeller:
         given = (prediction.second >= model.thresholds).tolist()
         labels, joined = [], {}
         for i, (view, flags) in enumerate(zip(views, given)):
-            chosen = {LABELS[k] for k, flag in enumerate(flags) if flag}
+            chosen = set(compress(LABELS, flags))
             if "blame" in chosen and "score_disclosure" not in chosen and view.has(*EXAM_CUES):
                 chosen.add("score_disclosure")  # blaming the result acknowledges it
                 joined[i] = True
