@@ -186,6 +186,15 @@ def test_folded_patterns_answer_as_the_patterns_do_on_any_text(sentence):
         same_answers(folded, sentence.upper())
 
 
+def test_no_folded_pattern_matches_nothing():
+    """``Folded.finditer`` takes the pattern's matches where the quick search's are: the same sequence only for
+    a pattern that never matches the empty string (an empty match has a rule of its own)."""
+    import re._parser
+    for folded in folded_patterns():
+        shortest, _ = re._parser.parse(folded.pattern.pattern, folded.pattern.flags).getwidth()
+        assert shortest > 0, folded.pattern.pattern
+
+
 def test_a_folded_pattern_needs_lower_case_letters():
     import re
 
