@@ -14,8 +14,8 @@ from .durations import STAY_NEEDS, durations
 from .literals import matching, may_match_any
 from .names import Organization, SentenceText
 from .owner import MINE, OTHER, clause, whose
-from .record_claims import (ATTEMPT_CLAIM_NEEDS, ATTEMPT_NEEDS, GRADUATION_NEEDS, SCORE_NEEDS, YEAR_NEEDS,
-                            AttemptClaim, attempt_claims, graduation_claim, score_claims)
+from .record_claims import (ATTEMPT_CLAIM_NEEDS, ATTEMPT_NEEDS, GRADUATION_NEEDS, SCORE_NEEDS, SCORE_NUMBER,
+                            YEAR_NEEDS, AttemptClaim, attempt_claims, graduation_claim, score_claims)
 from .report import entry_name
 from .unlisted import PlaceLists, unlisted_places
 
@@ -70,7 +70,8 @@ def conflicts(sentences: list, cv, tolerances: Tolerances = Tolerances(), as_of:
     none = set()
     attempts = {i for i in matching(texts, ATTEMPT_NEEDS) if may_match_any(texts[i], *ATTEMPT_CLAIM_NEEDS)} \
         if cv.exams else none  # (the second test, of many words, only where the first holds)
-    scores = matching(texts, SCORE_NEEDS) if cv.exams else none
+    scores = {i for i in matching(texts, SCORE_NEEDS) if SCORE_NUMBER.search(texts[i])} \
+        if any(exam.score is not None for exam in cv.exams) else none  # (no score recorded: none to contradict)
     graduations = matching(texts, ((GRADUATION_NEEDS, "finished", "completed", "received", "earned", "obtained"),
                                    *YEAR_NEEDS)) if record.graduation else none
     stays = matching(texts, STAY_NEEDS) if cv.has_timeline else none

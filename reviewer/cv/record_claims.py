@@ -113,6 +113,8 @@ SOME_FAIL_NEEDS = (("fail", "not pass", "n't pass", "unsuccessful", "retook", "r
                     "more than one", "multiple", "several", "second"),)
 GRADING_NEEDS = (("pass",), ("fail",))
 EXAM_NEEDS = SCORE_NEEDS[1:]
+# every score a claim gives is three digits, the first 1, 2 or 3 ("221", "the low 220s", "between 215 and 220")
+SCORE_NUMBER = re.compile(r"[123]\d\d")
 # attempt_claims finds a claim only where one of its four patterns matches (on top of ATTEMPT_NEEDS)
 ATTEMPT_CLAIM_NEEDS = (FIRST_ATTEMPT_NEEDS, NTH_NEEDS, FAILED_N_NEEDS, SOME_FAIL_NEEDS)
 NOT_MINE_NEEDS = (("sister", "brother", "mother", "father", "son", "daughter", "wife", "husband", "cousin", "friend",
@@ -236,7 +238,7 @@ def stated_scores(sentence: str) -> list[tuple[str, int]]:
 def score_claims(sentence: str) -> list[ScoreClaim]:
     """Scores the applicant states, exact ("221"), approximate ("around 220", "in the low 220s") or as a range
     ("between 215 and 220", "above 230"); targets, cut-offs and practice scores are left out."""
-    if not may_match(sentence, *SCORE_NEEDS) or not _SCORE_WORDS.search(sentence):
+    if not (may_match(sentence, *SCORE_NEEDS) and SCORE_NUMBER.search(sentence) and _SCORE_WORDS.search(sentence)):
         return []
     exams = _exam_names(sentence)
     claims, taken = [], []

@@ -214,6 +214,7 @@ def holds_a_claim_only_with_its_words(sentence):
         assert may_match_any(sentence, *record_claims.ATTEMPT_CLAIM_NEEDS), sentence
     if record_claims.score_claims(sentence):
         assert may_match_any(sentence, record_claims.SCORE_NEEDS), sentence
+        assert record_claims.SCORE_NUMBER.search(sentence), sentence
     if record_claims.graduation_claim(sentence):
         assert may_match_any(sentence, record_claims.YEAR_NEEDS), sentence
     if durations.durations(sentence):
