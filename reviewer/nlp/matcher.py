@@ -17,7 +17,7 @@ from spacy.attrs import ORTH
 from spacy.lang.en.lex_attrs import like_num
 
 from .lexicon import SCORE_REGEX, _prefix_regex
-from .memo import ArrayMemo, Memo
+from .memo import Column, Memo, WordTable
 
 _KINDS = ("lower", "in", "prefix", "lemma", "num", "score", "title")
 
@@ -116,7 +116,8 @@ class RunMatcher:
         self._any_prefix = re.compile("|".join(prefixes)) if prefixes else None
         self.strings = strings  # the vocabulary's StringStore: a word's text from its ID
         # word -> (one-token matches, goes on?), or None
-        self._starts = ArrayMemo(lambda orth: self._starts_of(strings[orth]), object)
+        self._starts = Column(lambda orth: self._starts_of(strings[orth]), object)
+        self._words = WordTable()  # (for a Doc the sentence splitter has not read: doc._.word_rows)
         self._runs = Memo(self._run_at)  # (word, next word, ...) -> patterns matched in full, and begun
         self._fits = Memo(lambda key: self.test(key[0], strings[key[1]]))  # (spec, word) -> does it fit?
 
@@ -176,7 +177,8 @@ class RunMatcher:
         array = doc._.orth_array if doc._.orth_array is not None else doc.to_array(ORTH)
         orths = doc._.orths if doc._.orths is not None else array.tolist()
         n, names, patterns = len(orths), self.names, self._patterns
-        starts = self._starts.array(array)
+        rows = doc._.word_rows if doc._.word_rows is not None else self._words.rows(array)
+        starts = rows.values(self._starts)
         begins = numpy.flatnonzero(starts != None).tolist()  # noqa: E711 (each element compared with None)
         starts = starts.tolist()
         found = {(i, i + 1, names[patterns[j][0]]) for i in begins for j in starts[i][0]}

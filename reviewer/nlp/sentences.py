@@ -8,7 +8,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Span
 
 from ..errors import InputError
-from .memo import ArrayMemo
+from .memo import Column, WordTable
 
 # A personal statement has a few dozen sentences and the longest text read (200,000 characters) a few thousand
 # of prose; past this bound a text is a list or a flood, and reviewing it would hold the server for seconds.
@@ -69,20 +69,22 @@ class SentenceSplitter:
             lexeme = vocab[orth]
             return word_facts(lexeme.orth_, lexeme.is_punct)
 
-        self._facts = ArrayMemo(facts, numpy.int64)  # keyed by the word's ID (spaCy's hash of its text)
+        self.words = WordTable()  # facts about words, for the steps after this one too (doc._.word_rows)
+        self._facts = Column(facts, numpy.int64)
 
     def facts(self, orths: numpy.ndarray) -> list[int]:
         """The bits of each token (``word_facts``), from the tokens' word IDs."""
-        return self._facts.array(orths).tolist()
+        return self.words.rows(orths).values(self._facts).tolist()
 
     def __call__(self, doc):
         n = len(doc)
         orth_array = doc.to_array(ORTH)
-        doc._.orth_array, doc._.orths = orth_array, orth_array.tolist()
+        rows = self.words.rows(orth_array)
+        doc._.orth_array, doc._.orths, doc._.word_rows = orth_array, orth_array.tolist(), rows
         if not n:
             doc._.sentences, doc._.sentence_paragraphs = [], []
             return doc
-        facts = self.facts(orth_array)
+        facts = rows.values(self._facts).tolist()
         firsts, breaks = {0}, []
         for m in [m for m, bits in enumerate(facts) if bits & TRIGGER]:
             bits = facts[m]

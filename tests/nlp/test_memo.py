@@ -9,7 +9,7 @@ import numpy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.nlp.memo import ArrayMemo, Memo
+from reviewer.nlp.memo import Column, Memo, WordTable
 
 
 def test_memo_gives_the_function_and_stays_bounded():
@@ -26,31 +26,36 @@ KEYS = st.lists(st.integers(0, 40) | st.integers(0, 2 ** 64 - 1), max_size=60)
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(KEYS, max_size=8), st.integers(1, 50))
-def test_array_memo_gives_the_function_and_stays_bounded(batches, limit):
+def test_word_table_gives_each_columns_function_and_stays_bounded(batches, limit):
     calls = []
 
-    def fn(key):
+    def number(key):
         calls.append(key)
         return key % 1009 - 500
 
-    memo = ArrayMemo(fn, numpy.int64, limit=limit)
+    numbers = Column(number, numpy.int64)
+    pairs = Column(lambda key: None if key % 3 else (key, (key % 7,)), object)  # tuples stay whole
+    table = WordTable(limit=limit)
     largest = 0
-    for keys in batches:
-        got = memo.array(numpy.array(keys, dtype=numpy.uint64))
+    for k, keys in enumerate(batches):
+        rows = table.rows(numpy.array(keys, dtype=numpy.uint64))
+        got = rows.values(numbers)
         assert got.dtype == numpy.int64
-        assert got.tolist() == [fn(k) for k in keys]
+        assert got.tolist() == [number(key) for key in keys]
+        if k % 2:  # a column first read after some words were added, and read on
+            assert rows.values(pairs).tolist() == [None if key % 3 else (key, (key % 7,)) for key in keys]
         largest = max(largest, len(set(keys)))
-        assert len(memo) <= max(limit, largest)  # (one call's new keys may pass the limit)
+        assert len(table) <= max(limit, largest)  # (one statement's new words may pass the limit)
         made = len(calls)
-        assert memo.array(numpy.array(keys, dtype=numpy.uint64)).tolist() == got.tolist()
+        assert table.rows(numpy.array(keys, dtype=numpy.uint64)).values(numbers).tolist() == got.tolist()
         assert len(calls) == made  # each worked out once, and kept
 
 
-def test_array_memo_holds_objects():
-    memo = ArrayMemo(lambda key: None if key % 2 else (key, (key,)), object)
-    got = memo.array(numpy.array([1, 2, 3, 2**64 - 2, 2], dtype=numpy.uint64))
-    assert got.tolist() == [None, (2, (2,)), None, (2**64 - 2, (2**64 - 2,)), (2, (2,))]
-    assert memo.array(numpy.array([], dtype=numpy.uint64)).tolist() == []
+def test_a_word_table_reads_an_empty_statement():
+    table = WordTable()
+    assert table.rows(numpy.zeros(0, dtype=numpy.uint64)).values(Column(str, object)).tolist() == []
+    assert table.rows(numpy.array([5, 5, 2 ** 64 - 1], dtype=numpy.uint64)).values(Column(str, object)).tolist() == \
+        ["5", "5", str(2 ** 64 - 1)]
 
 
 def long_texts(count: int, seed: int) -> list[str]:
@@ -69,11 +74,9 @@ def test_threads_meeting_new_words_at_once_get_what_one_thread_gets(monkeypatch)
     again and again while other threads read them: every review equals the one made alone."""
     from reviewer.nlp import get_nlp
     nlp = get_nlp()
-    labeller = nlp.get_pipe("reviewer_labels")
-    assert labeller.model is not None  # (loaded when first needed, with its memo)
-    memos = [readability._SYLLABLES, nlp.get_pipe("reviewer_sentences")._facts, labeller._codes]
+    memos = [readability._SYLLABLES, nlp.get_pipe("reviewer_sentences").words]  # (the table of every step's word facts)
     for matcher in nlp.get_pipe("reviewer_cues").matchers.values():
-        memos += [matcher.runs._starts, matcher.runs._runs, matcher.runs._fits]
+        memos += [matcher.runs._runs, matcher.runs._fits]
     for memo in memos:
         monkeypatch.setattr(memo, "limit", 64)
     texts = long_texts(48, seed=13)

@@ -12,7 +12,7 @@ import numpy
 from ...learn.features import SentenceWords
 from ...rulebook import RULES_DIR, rulebook_at
 from ...sentences import LABELS
-from ..memo import ArrayMemo
+from ..memo import Column
 from .model import MODEL_FILE, LabelModel
 from .places import region_places
 from .views import SentenceView
@@ -91,7 +91,7 @@ class Labeller:
         def code(orth: int) -> int:  # a token's word as the model numbers it; SPACE for whitespace
             return SPACE if self.strings[orth].isspace() else model.code(self.words.word(orth))
 
-        self._codes = ArrayMemo(code, numpy.int64)  # keyed by the token's word ID, for this model
+        self._codes = Column(code, numpy.int64)  # (a column of the splitter's table of word facts)
 
     def features(self, doc) -> SentenceFeatures:
         """What the model reads of each sentence, its words spelled out (training reads their n-grams)."""
@@ -110,7 +110,7 @@ class Labeller:
         words are never spelled out): the same columns, rows and predictions (tests/nlp/test_label_model.py)."""
         ext = doc._
         model = self.model
-        codes = self._codes.array(ext.orth_array)
+        codes = ext.word_rows.values(self._codes)
         sentences = ext.sentences
         if not sentences:
             return codes[:0], numpy.zeros(0, dtype=numpy.int64)
