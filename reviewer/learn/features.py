@@ -128,18 +128,23 @@ def set_lengths(matrix: numpy.ndarray, lengths: list[int], cue_names: list[str],
     matrix[:, len(cue_names) + 3] = numpy.minimum(numpy.array(lengths, dtype=float), 60) / 60 * scale
 
 
+NEIGHBOURS = (-2, -1, 1, 2)  # the sentences ``context`` reads around each one
+
+
 def context(first: numpy.ndarray, paragraphs: list[int]) -> numpy.ndarray:
     """Second-stage features of each sentence from the first stage's probabilities ``first`` (n x labels):
     the two sentences before and after it (and whether they share its paragraph), the rest of its paragraph
     (max and mean), the whole statement (max) and its own (as a probability and as log-odds)."""
     n, k = first.shape
-    para = numpy.array(paragraphs, dtype=numpy.int64)
     out = numpy.zeros((n, 4 * (k + 1) + 5 * k))
+    if not n:
+        return out
+    para = numpy.array(paragraphs, dtype=numpy.int64)
     at = 0
     # Where there is no neighbour (the statement's first or last sentences), or no other sentence in the
     # paragraph, the sentence stands in for it: no evidence either way, so that a short statement, or a
     # one-sentence paragraph, is judged by its own words rather than by neighbours it does not have.
-    for offset in (-2, -1, 1, 2):
+    for offset in NEIGHBOURS:
         out[:, at:at + k] = first
         out[:, at + k] = 1.0
         lo, hi = max(0, -offset), min(n, n - offset)
@@ -147,10 +152,8 @@ def context(first: numpy.ndarray, paragraphs: list[int]) -> numpy.ndarray:
             out[lo:hi, at:at + k] = first[lo + offset:hi + offset]
             out[lo:hi, at + k] = para[lo + offset:hi + offset] == para[lo:hi]
         at += k + 1
-    if n:
-        best, mean = paragraph_others(first, para)
-        out[:, at:at + k], out[:, at + k:at + 2 * k] = best, mean
-        out[:, at + 2 * k:at + 3 * k] = first.max(0)
+    out[:, at:at + k], out[:, at + k:at + 2 * k] = paragraph_others(first, paragraphs)
+    out[:, at + 2 * k:at + 3 * k] = first.max(0)
     out[:, at + 3 * k:at + 4 * k] = first
     # its own judgement also as log-odds: a sure first stage (a plain "I failed Step 1.") is not outvoted by
     # neighbours that are about something else
@@ -159,20 +162,25 @@ def context(first: numpy.ndarray, paragraphs: list[int]) -> numpy.ndarray:
     return out
 
 
-def paragraph_others(first: numpy.ndarray, para: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+def paragraph_others(first: numpy.ndarray, paragraphs: list[int]) -> tuple[numpy.ndarray, numpy.ndarray]:
     """For each sentence, the best and the mean of the other sentences of its paragraph (a run of equal
-    ``para``), label by label; a sentence alone in its paragraph stands in for the others.
+    ``paragraphs``), label by label; a sentence alone in its paragraph stands in for the others.
 
     All paragraphs at once: each paragraph's sum is taken over its rows laid out in a zero-padded block, which
     adds them in the same order as summing the paragraph alone, so the figures are the same to the last bit
     (tests/learn/test_features.py holds them to the paragraph-by-paragraph loop)."""
     n, k = first.shape
-    starts = numpy.flatnonzero(numpy.concatenate([[True], para[1:] != para[:-1]]))
-    sizes = numpy.diff(numpy.append(starts, n))
-    run = numpy.repeat(numpy.arange(len(starts)), sizes)  # each sentence's paragraph (as a run)
+    starts, run, place = [], [], []  # where each paragraph starts; each sentence's paragraph and place in it
+    for i, p in enumerate(paragraphs):
+        if i == 0 or p != paragraphs[i - 1]:
+            starts.append(i)
+        run.append(len(starts) - 1)
+        place.append(i - starts[-1])
+    sizes = numpy.diff(starts + [n])
+    run, starts = numpy.array(run), numpy.array(starts)
     size = sizes[run][:, None]
-    padded = numpy.zeros((len(starts), sizes.max(), k))
-    padded[run, numpy.arange(n) - starts[run]] = first
+    padded = numpy.zeros((len(starts), max(place) + 1, k))
+    padded[run, place] = first
     mean = (padded.sum(1)[run] - first) / numpy.maximum(size - 1, 1)
     top = numpy.maximum.reduceat(first, starts)[run]
     at_top = first == top
