@@ -84,9 +84,10 @@ class SentenceSplitter:
         if not n:
             doc._.sentences, doc._.sentence_paragraphs = [], []
             return doc
-        facts = rows.values(self._facts).tolist()
+        fact_array = rows.values(self._facts)
+        facts = fact_array.tolist()
         firsts, breaks = {0}, []
-        for m in [m for m, bits in enumerate(facts) if bits & TRIGGER]:
+        for m in numpy.flatnonzero(fact_array & TRIGGER).tolist():
             bits = facts[m]
             if bits & PARAGRAPH:
                 breaks.append(m)

@@ -77,6 +77,9 @@ class LabelModel:
             return (vocabulary.get(w, -1) + 1) | (prefix + 1) << 21 | (number.get(w, -1) + 1) << 42
 
         object.__setattr__(self, "_words", Memo(word))
+        # each n-gram's stage-one weights and idf side by side (the same numbers as ``words`` and ``idf``): a
+        # statement's n-grams are read from the model in one gather of rows, not two
+        object.__setattr__(self, "_weights_idf", numpy.concatenate([self.words, self.idf[:, None]], axis=1))
 
     def columns(self, sentence_keys: list[list[str]]):
         """The TF-IDF (rows, columns, values) of the sentences' words: the same as ``tfidf`` of their
@@ -100,8 +103,12 @@ class LabelModel:
 
     def columns_of_codes(self, packed: numpy.ndarray, row: numpy.ndarray, n: int):
         """``columns_of`` from the words' ``code``s."""
+        return self._columns_and_weights(packed, row, n)[:3]
+
+    def _columns_and_weights(self, packed: numpy.ndarray, row: numpy.ndarray, n: int):
+        """``columns_of_codes``, and each column's stage-one weights (``words[cols]``)."""
         if not len(packed):
-            return numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0)
+            return numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0), self.words[:0]
         mask = (1 << 21) - 1
         unigram, prefix, number = (packed & mask) - 1, (packed >> 21 & mask) - 1, (packed >> 42) - 1
         codes, bigram_cols, width = self._bigrams
@@ -118,9 +125,10 @@ class LabelModel:
         size = len(self.grams)
         cells, counts = numpy.unique(rows[keep] * size + cols[keep], return_counts=True)
         rows, cols = cells // size, cells % size
-        values = (1.0 + numpy.log(counts)) * self.idf[cols]
+        read = self._weights_idf[cols]
+        values = (1.0 + numpy.log(counts)) * read[:, -1]
         norms = numpy.sqrt(numpy.bincount(rows, weights=values * values, minlength=n))
-        return rows, cols, values / norms[rows]
+        return rows, cols, values / norms[rows], read[:, :-1]
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> LabelModel:
@@ -156,12 +164,12 @@ class LabelModel:
         """``predict`` from the words' ``code``s (the labeller reads them straight from the tokens)."""
         n = len(cue_sets)
         names, scale = self.settings["cue_names"], self.settings["dense_scale"]
-        rows, cols, values = self.columns_of_codes(codes, word_rows, n)
+        rows, cols, values, weights = self._columns_and_weights(codes, word_rows, n)
         lengths = numpy.bincount(word_rows, minlength=n) if len(word_rows) else numpy.zeros(n)
         features = dense(cue_sets, names, scale)
         set_lengths(features, lengths, names, scale)
         first = features @ self.dense_one + self.bias_one
-        weighed = self.words[cols] * values[:, None]
+        weighed = weights * values[:, None]
         bounds = numpy.searchsorted(rows, numpy.arange(n + 1))  # (rows come sorted)
         if len(cols):
             first += numpy.add.reduceat(weighed, numpy.minimum(bounds[:-1], len(cols) - 1), axis=0) * (
