@@ -6,7 +6,8 @@
 Each version runs in a worker process of its own (both are the package ``reviewer``). The parent hands both
 workers the same texts (run.py's statements recombined from the corpus, each with a CV) one at a time, the
 order of the two alternating from text to text, so that load on the machine touches both alike; each worker
-times one full review (statement + CV, pipeline built) per text. A bare spaCy pass (blank English and the
+times one full review (statement + CV) per text, after the start-up the web server and the bulk workers
+run (``reviewer.review.prepare``, which both versions have). A bare spaCy pass (blank English and the
 sentencizer) is timed in the new worker too, as the floor. Figures are medians over all texts and rounds.
 """
 from __future__ import annotations
@@ -29,6 +30,8 @@ def worker(checkout: str, connection) -> None:
     import spacy
 
     from reviewer import review
+    from reviewer.review import prepare
+    prepare()  # (as the web server and the bulk workers start)
     floor = spacy.blank("en")
     floor.add_pipe("sentencizer")
     connection.send("ready")

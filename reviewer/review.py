@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,10 +95,19 @@ def this_month() -> str:
 
 def prepare() -> None:
     """Build everything a review needs once per process (rules, spaCy pipeline, syllable tables), so that
-    a server's first request or a worker's first statement does not pay for it."""
+    a server's first request or a worker's first statement does not pay for it. The objects built then live as
+    long as the process: the first call also sets them aside from the garbage collector (``gc.freeze``), so
+    that its full collections, which reviews set off now and then, no longer walk them each time."""
+    global _frozen
     from .nlp import readability
     get_nlp(default_rulebook().root)
     readability.prepare()
+    if not _frozen:
+        gc.freeze()
+        _frozen = True
+
+
+_frozen = False  # whether prepare has set this process's start-up objects aside from the collector
 
 
 def _document(source, name) -> Document:
