@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ..months import to_index
 from .durations import STAY_NEEDS, durations
-from .literals import matching, may_match_any
+from .literals import Literals, may_match_any
 from .names import Organization, SentenceText
 from .owner import MINE, OTHER, clause, whose
 from .record_claims import (ATTEMPT_CLAIM_NEEDS, ATTEMPT_NEEDS, GRADUATION_NEEDS, SCORE_NEEDS, SCORE_NUMBER,
@@ -67,14 +67,14 @@ def conflicts(sentences: list, cv, tolerances: Tolerances = Tolerances(), as_of:
     texts = [sentence.plain or sentence.text for sentence in sentences]  # (the typography made plain)
     # Each kind of claim is read only in the sentences that hold the words every such claim needs (most
     # sentences hold none), and only when the CV records something to compare it with.
-    none = set()
-    attempts = {i for i in matching(texts, ATTEMPT_NEEDS) if may_match_any(texts[i], *ATTEMPT_CLAIM_NEEDS)} \
+    none, literals = set(), Literals(texts)
+    attempts = {i for i in literals.matching(ATTEMPT_NEEDS) if may_match_any(texts[i], *ATTEMPT_CLAIM_NEEDS)} \
         if cv.exams else none  # (the second test, of many words, only where the first holds)
-    scores = {i for i in matching(texts, SCORE_NEEDS) if SCORE_NUMBER.search(texts[i])} \
+    scores = {i for i in literals.matching(SCORE_NEEDS) if SCORE_NUMBER.search(texts[i])} \
         if any(exam.score is not None for exam in cv.exams) else none  # (no score recorded: none to contradict)
-    graduations = matching(texts, ((GRADUATION_NEEDS, "finished", "completed", "received", "earned", "obtained"),
-                                   *YEAR_NEEDS)) if record.graduation else none
-    stays = matching(texts, STAY_NEEDS) if cv.has_timeline else none
+    graduations = literals.matching(((GRADUATION_NEEDS, "finished", "completed", "received", "earned", "obtained"),
+                                     *YEAR_NEEDS)) if record.graduation else none
+    stays = literals.matching(STAY_NEEDS) if cv.has_timeline else none
     found = []
     for i, (sentence, text) in enumerate(zip(sentences, texts)):
         reads = _Reads(i in stays, i in attempts, i in scores, i in graduations)

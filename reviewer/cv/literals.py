@@ -23,36 +23,46 @@ def may_match_any(sentence: str, *alternatives: tuple[tuple[str, ...], ...]) -> 
     return not sentence.isascii() and ("İ" in sentence or "ı" in sentence or "ſ" in sentence)
 
 
-def matching(sentences: list[str], *alternatives: tuple[tuple[str, ...], ...]) -> set[int]:
-    """The indices of the ``sentences`` for which ``may_match_any(sentence, *alternatives)`` holds, worked out for
-    the whole statement at once: each literal is looked for once, in the sentences lower-cased and joined by
-    newlines (which no literal holds), rather than once in every sentence. (tests/cv/test_quick_tests.py holds
-    it to the sentence-by-sentence test.)"""
-    if not sentences:
-        return set()
-    lowered = [sentence.lower() for sentence in sentences]
-    text = "\n".join(lowered)
-    ends = list(accumulate(len(s) + 1 for s in lowered))  # where each sentence's separator ends
-    holding: dict[str, set[int]] = {}
+class Literals:
+    """Which of a statement's sentences hold which literals, worked out for the whole statement at once: each
+    literal is looked for once, in the sentences lower-cased and joined by newlines (which no literal holds),
+    rather than once in every sentence; ``matching`` then answers ``may_match_any`` for every sentence."""
 
-    def sentences_holding(literal: str) -> set[int]:
-        found = holding.get(literal)
+    def __init__(self, sentences: list[str]):
+        lowered = [sentence.lower() for sentence in sentences]
+        self._count = len(sentences)
+        self._text = "\n".join(lowered)
+        self._ends = list(accumulate(len(s) + 1 for s in lowered))  # where each sentence's separator ends
+        self._holding: dict[str, set[int]] = {}
+        # (the letters re.IGNORECASE matches that str.lower() does not: see may_match_any)
+        self._odd = {i for i, s in enumerate(sentences) if not s.isascii() and ("İ" in s or "ı" in s or "ſ" in s)}
+
+    def holding(self, literal: str) -> set[int]:
+        """The sentences that hold ``literal`` (lower-case)."""
+        found = self._holding.get(literal)
         if found is None:
-            found, at = set(), text.find(literal)
+            text, ends = self._text, self._ends
+            found, at = set(), text.find(literal) if self._count else -1
             while at >= 0:
                 i = bisect_right(ends, at)  # the sentence the literal was found in; then on to the next one
                 found.add(i)
                 at = text.find(literal, ends[i]) if i + 1 < len(ends) else -1
-            holding[literal] = found
+            self._holding[literal] = found
         return found
 
-    matched: set[int] = set()
-    for needs in alternatives:  # a literal of every group
-        groups = [set().union(*map(sentences_holding, literals)) for literals in needs]
-        matched |= set.intersection(*groups) if groups else set(range(len(sentences)))
-    # (the letters re.IGNORECASE matches that str.lower() does not: see may_match_any)
-    matched.update(i for i, s in enumerate(sentences) if not s.isascii() and ("İ" in s or "ı" in s or "ſ" in s))
-    return matched
+    def matching(self, *alternatives: tuple[tuple[str, ...], ...]) -> set[int]:
+        """The indices of the sentences for which ``may_match_any(sentence, *alternatives)`` holds."""
+        matched: set[int] = set()
+        for needs in alternatives:  # a literal of every group
+            groups = [set().union(*map(self.holding, literals)) for literals in needs]
+            matched |= set.intersection(*groups) if groups else set(range(self._count))
+        return matched | self._odd
+
+
+def matching(sentences: list[str], *alternatives: tuple[tuple[str, ...], ...]) -> set[int]:
+    """The indices of the ``sentences`` for which ``may_match_any(sentence, *alternatives)`` holds (``Literals``;
+    tests/cv/test_quick_tests.py holds it to the sentence-by-sentence test)."""
+    return Literals(sentences).matching(*alternatives)
 
 
 class Folded:
