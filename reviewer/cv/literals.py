@@ -26,7 +26,8 @@ def may_match_any(sentence: str, *alternatives: tuple[tuple[str, ...], ...]) -> 
 class Literals:
     """Which of a statement's sentences hold which literals, worked out for the whole statement at once: each
     literal is looked for once, in the sentences lower-cased and joined by newlines (which no literal holds),
-    rather than once in every sentence; ``matching`` then answers ``may_match_any`` for every sentence."""
+    rather than once in every sentence; ``matching`` then answers ``may_match_any`` for every sentence
+    (tests/cv/test_quick_tests.py holds it to the sentence-by-sentence test)."""
 
     def __init__(self, sentences: list[str]):
         lowered = [sentence.lower() for sentence in sentences]
@@ -57,12 +58,6 @@ class Literals:
             groups = [set().union(*map(self.holding, literals)) for literals in needs]
             matched |= set.intersection(*groups) if groups else set(range(self._count))
         return matched | self._odd
-
-
-def matching(sentences: list[str], *alternatives: tuple[tuple[str, ...], ...]) -> set[int]:
-    """The indices of the ``sentences`` for which ``may_match_any(sentence, *alternatives)`` holds (``Literals``;
-    tests/cv/test_quick_tests.py holds it to the sentence-by-sentence test)."""
-    return Literals(sentences).matching(*alternatives)
 
 
 class Folded:

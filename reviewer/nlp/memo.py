@@ -3,6 +3,7 @@ key at a time, ``WordTable`` a whole statement's word IDs at once, for every fac
 from __future__ import annotations
 
 import threading
+import weakref
 
 import numpy
 
@@ -75,10 +76,11 @@ class Column:
 
 class _Known:
     """The word IDs met so far, sorted, and the columns worked out for them (each array aligned with ``keys``;
-    a column first read after words were added is worked out then, for all of them)."""
+    a column first read after words were added is worked out then, for all of them). A column is held weakly:
+    one its step no longer holds (the labeller's, after ``Labeller.use`` of another model) is let go."""
 
     def __init__(self, keys: numpy.ndarray, columns: dict):
-        self.keys, self.columns = keys, columns
+        self.keys, self.columns = keys, weakref.WeakKeyDictionary(columns)
 
     def column(self, column: Column) -> numpy.ndarray:
         values = self.columns.get(column)
@@ -144,7 +146,8 @@ class WordTable:
             at = numpy.minimum(numpy.searchsorted(known.keys, keys), max(len(known.keys) - 1, 0))
             new = numpy.unique(keys[known.keys[at] != keys] if len(known.keys) else keys)
             places = numpy.searchsorted(known.keys, new)
-            columns = {column: numpy.insert(values, places, column.of(new)) for column, values in known.columns.items()}
+            columns = {column: numpy.insert(values, places, column.of(new))
+                       for column, values in list(known.columns.items())}
             self._known = _Known(numpy.insert(known.keys, places, new), columns)
             return self._known
 

@@ -70,11 +70,7 @@ class SentenceSplitter:
             return word_facts(lexeme.orth_, lexeme.is_punct)
 
         self.words = WordTable()  # facts about words, for the steps after this one too (doc._.word_rows)
-        self._facts = Column(facts, numpy.int64)
-
-    def facts(self, orths: numpy.ndarray) -> list[int]:
-        """The bits of each token (``word_facts``), from the tokens' word IDs."""
-        return self.words.rows(orths).values(self._facts).tolist()
+        self._facts = Column(facts, numpy.int64)  # the bits of each word (``word_facts``)
 
     def __call__(self, doc):
         n = len(doc)

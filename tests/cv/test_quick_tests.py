@@ -254,20 +254,21 @@ def test_the_literal_test_is_the_plain_loop(sentence):
 @SETTINGS
 @given(st.lists(SENTENCES, max_size=12))
 def test_a_statement_at_once_is_each_sentence_in_turn(sentences):
-    """``matching`` finds, for the whole statement, the sentences ``may_match_any`` lets through one by one."""
-    from reviewer.cv.literals import matching, may_match_any
+    """``Literals.matching`` finds, for the whole statement, the sentences ``may_match_any`` lets through one by
+    one."""
+    from reviewer.cv.literals import Literals, may_match_any
     groups = [record_claims.ATTEMPT_NEEDS, record_claims.SCORE_NEEDS, durations.STAY_NEEDS,
               ((record_claims.GRADUATION_NEEDS, "finished", "completed"),), record_claims.FAILED_N_NEEDS]
     for alternatives in [groups[:2], groups[2:3], groups[3:4], groups]:
-        assert matching(sentences, *alternatives) == {i for i, s in enumerate(sentences)
+        assert Literals(sentences).matching(*alternatives) == {i for i, s in enumerate(sentences)
                                                       if may_match_any(s, *alternatives)}
 
 
 def test_a_statement_at_once_on_the_samples():
-    from reviewer.cv.literals import matching, may_match_any
+    from reviewer.cv.literals import Literals, may_match_any
     sentences = list(corpus_sentences())
     assert len(sentences) > 10_000
     for start in range(0, len(sentences), 40):  # statement-sized runs of sentences
         chunk = sentences[start:start + 40]
         for needs in [record_claims.ATTEMPT_NEEDS, record_claims.SCORE_NEEDS, durations.STAY_NEEDS]:
-            assert matching(chunk, needs) == {i for i, s in enumerate(chunk) if may_match_any(s, needs)}
+            assert Literals(chunk).matching(needs) == {i for i, s in enumerate(chunk) if may_match_any(s, needs)}

@@ -58,6 +58,18 @@ def test_a_word_table_reads_an_empty_statement():
         ["5", "5", str(2 ** 64 - 1)]
 
 
+def test_a_column_no_step_holds_is_let_go():
+    """A labeller that switches models makes a new column; the table does not keep the old one (nor its model)."""
+    table, keep = WordTable(), Column(lambda key: key % 5, numpy.int64)
+    dropped = Column(lambda key: key % 7, numpy.int64)
+    rows = table.rows(numpy.array([1, 2, 3], dtype=numpy.uint64))
+    assert rows.values(keep).tolist() == [1, 2, 3] and rows.values(dropped).tolist() == [1, 2, 3]
+    del dropped
+    table.rows(numpy.array([4, 9], dtype=numpy.uint64))  # (new words: the kept columns grow with them)
+    assert list(table._known.columns) == [keep]
+    assert table.rows(numpy.array([9, 1], dtype=numpy.uint64)).values(keep).tolist() == [4, 1]
+
+
 def long_texts(count: int, seed: int) -> list[str]:
     """Long statements full of words no memo has met (the web server meets these on several threads)."""
     rng = random.Random(seed)

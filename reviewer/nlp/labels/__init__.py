@@ -106,8 +106,9 @@ class Labeller:
         return (views, *region_places(views))
 
     def codes(self, doc, masks) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """``words.flat`` as the model's word codes, read from the tokens' word IDs in one memo pass (the
-        words are never spelled out): the same columns, rows and predictions (tests/nlp/test_label_model.py)."""
+        """``words.flat`` as the model's word codes, read at the tokens' rows of the pipeline's table of word
+        facts (the words are never spelled out): the same columns, rows and predictions
+        (tests/nlp/test_label_model.py)."""
         ext = doc._
         model = self.model
         codes = ext.word_rows.values(self._codes)
